@@ -1,0 +1,40 @@
+package dm20.protocol;
+
+/**
+ * The single rule deciding whether a viewer may see something with a given visibility. Stateless and
+ * thread-safe; used by the relay before a frame reaches a socket and by the MCP tools that act for a
+ * player.
+ */
+public final class VisibilityRules {
+
+    private VisibilityRules() {
+    }
+
+    /**
+     * Whether {@code viewer} may see information marked {@code visibility}.
+     *
+     * <ul>
+     *   <li>the DM sees everything;</li>
+     *   <li>{@code PUBLIC}: everyone;</li>
+     *   <li>{@code PARTY}: every player, no observer;</li>
+     *   <li>{@code PLAYERS}: only the listed players;</li>
+     *   <li>{@code DM_ONLY}: nobody but the DM.</li>
+     * </ul>
+     */
+    public static boolean canSee(Visibility visibility, Viewer viewer) {
+        if (viewer.role() == Role.DM) {
+            return true;
+        }
+        return switch (visibility.scope()) {
+            case PUBLIC -> true;
+            case PARTY -> viewer.role() == Role.PLAYER;
+            case PLAYERS -> viewer.playerId().map(visibility.players()::contains).orElse(false);
+            case DM_ONLY -> false;
+        };
+    }
+
+    /** Whether {@code viewer} may see private text addressed to {@code playerId}. */
+    public static boolean canSeePrivateTo(String playerId, Viewer viewer) {
+        return viewer.role() == Role.DM || viewer.is(playerId);
+    }
+}

@@ -1,0 +1,62 @@
+package dm20.protocol.queue;
+
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
+
+import java.util.function.Function;
+
+/** A {@link BusWriter} on a Chronicle Queue; appends are serialized by the object's monitor. */
+final class ChronicleWriter<M> implements BusWriter<M>, AutoCloseable {
+
+    private final ChronicleQueue queue;
+    private final Function<M, String> encoder;
+    private final AuditLog audit;
+    private final PartyBus.Durability durability;
+    private ExcerptAppender appender;
+
+    ChronicleWriter(ChronicleQueue queue, Function<M, String> encoder, AuditLog audit,
+                    PartyBus.Durability durability) {
+        this.queue = queue;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.durability = durability;
+    }
+
+    @Override
+    public synchronized long append(M message) {
+        String json = encoder.apply(message);
+        long index;
+        try {
+            ExcerptAppender a = appender();
+            try (DocumentContext dc = a.writingDocument()) {
+                dc.wire().bytes().writeUtf8(json);
+            }
+            index = a.lastIndexAppended();
+            if (durability == PartyBus.Durability.SYNC) {
+                a.sync();
+            }
+        } catch (RuntimeException e) {
+            throw new BusException("cannot append to " + queue.file() + ": " + e.getMessage(), e);
+        }
+        audit.append(json);
+        return index;
+    }
+
+    private ExcerptAppender appender() {
+        if (appender == null) {
+            appender = queue.createAppender();
+            // Appends may come from any thread; this object serializes them.
+            appender.singleThreadedCheckDisabled(true);
+        }
+        return appender;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (appender != null) {
+            appender.close();
+        }
+        audit.close();
+    }
+}

@@ -1,0 +1,148 @@
+package dm20.protocol.queue;
+
+import dm20.protocol.message.InboxMessage;
+import dm20.protocol.message.MessageCodec;
+import dm20.protocol.message.OutboxMessage;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The bus of one campaign directory: {@code party/bus/inbox} (relay → mcp) and {@code party/bus/outbox}
+ * (mcp → relay) Chronicle Queues, mirrored line by line into {@code party/actions.jsonl} and
+ * {@code party/responses.jsonl}. Each queue has one writing process; any number of readers, in any
+ * process, may tail either.
+ *
+ * <p>Durability: an append returns once the entry is in the memory-mapped queue file, which survives the
+ * writing process being killed. The inbox, which carries what players were told is queued, is also
+ * msync'ed to disk before {@code append} returns ({@link Durability#SYNC}); the outbox can be rebuilt by the
+ * mcp-server and is not ({@link Durability#PROCESS_CRASH}), which keeps it fast.
+ *
+ * <p>Thread-safe. Close it once, when the process is done with the bus.
+ */
+public final class PartyBus implements AutoCloseable {
+
+    /** How far an append has travelled before it returns. */
+    public enum Durability {
+        /** In the mapped file: survives kill -9 of the writer, not a power cut. */
+        PROCESS_CRASH,
+        /** msync'ed to the disk as well. */
+        SYNC
+    }
+
+    static {
+        // Keep Chronicle from printing to stdout (the mcp-server's stdout is JSON-RPC) or phoning home.
+        System.setProperty("chronicle.analytics.disable", "true");
+        System.setProperty("chronicle.announcer.disable", "true");
+        System.setProperty("disable.resource.warning", "true");
+    }
+
+    private final Path partyDir;
+    private final MessageCodec codec;
+    private final ChronicleQueue inbox;
+    private final ChronicleQueue outbox;
+    private final ChronicleWriter<InboxMessage> inboxWriter;
+    private final ChronicleWriter<OutboxMessage> outboxWriter;
+
+    private PartyBus(Path partyDir, MessageCodec codec, Durability inboxDurability, Durability outboxDurability)
+            throws IOException {
+        this.partyDir = partyDir;
+        this.codec = codec;
+        Files.createDirectories(partyDir.resolve("bus"));
+        this.inbox = queue(partyDir.resolve("bus").resolve("inbox"));
+        this.outbox = queue(partyDir.resolve("bus").resolve("outbox"));
+        this.inboxWriter = new ChronicleWriter<>(inbox, codec::encode, new AuditLog(partyDir.resolve("actions.jsonl")),
+                inboxDurability);
+        this.outboxWriter = new ChronicleWriter<>(outbox, codec::encode,
+                new AuditLog(partyDir.resolve("responses.jsonl")), outboxDurability);
+    }
+
+    /**
+     * Opens (creating if needed) the bus of a campaign directory with the default durability: inbox
+     * synced, outbox process-crash safe.
+     *
+     * @throws BusException if the queues cannot be opened
+     */
+    public static PartyBus open(Path campaignDir) {
+        return open(campaignDir, Durability.SYNC, Durability.PROCESS_CRASH);
+    }
+
+    /**
+     * Opens the bus with explicit durability per queue.
+     *
+     * @throws BusException if the queues cannot be opened
+     */
+    public static PartyBus open(Path campaignDir, Durability inbox, Durability outbox) {
+        Path partyDir = campaignDir.resolve("party");
+        try {
+            return new PartyBus(partyDir, new MessageCodec(), inbox, outbox);
+        } catch (IOException | RuntimeException e) {
+            throw new BusException("cannot open the party bus in " + partyDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ChronicleQueue queue(Path dir) {
+        return SingleChronicleQueueBuilder.binary(dir).build();
+    }
+
+    /** {@code campaignDir/party}. */
+    public Path partyDir() {
+        return partyDir;
+    }
+
+    /** The codec the bus encodes with. */
+    public MessageCodec codec() {
+        return codec;
+    }
+
+    /** The inbox writer; only the relay process may use it. */
+    public BusWriter<InboxMessage> inboxWriter() {
+        return inboxWriter;
+    }
+
+    /** The outbox writer; only the mcp-server process may use it. */
+    public BusWriter<OutboxMessage> outboxWriter() {
+        return outboxWriter;
+    }
+
+    /**
+     * A reader of the inbox.
+     *
+     * @param name a tailer name to resume after restarts, or empty for a reader starting at the queue's start
+     */
+    public BusReader<InboxMessage> inboxReader(Optional<String> name) {
+        return new ChronicleReader<>(inbox, name, codec::decodeInbox);
+    }
+
+    /** A reader of the outbox; see {@link #inboxReader(Optional)}. */
+    public BusReader<OutboxMessage> outboxReader(Optional<String> name) {
+        return new ChronicleReader<>(outbox, name, codec::decodeOutbox);
+    }
+
+    /** The sequence of the last outbox message, if any. */
+    public Optional<Long> lastOutboxSequence() {
+        return lastIndex(outbox);
+    }
+
+    /** The sequence of the last inbox message, if any. */
+    public Optional<Long> lastInboxSequence() {
+        return lastIndex(inbox);
+    }
+
+    private static Optional<Long> lastIndex(ChronicleQueue queue) {
+        long index = queue.lastIndex();
+        return index < 0 ? Optional.empty() : Optional.of(index);
+    }
+
+    @Override
+    public void close() {
+        inboxWriter.close();
+        outboxWriter.close();
+        inbox.close();
+        outbox.close();
+    }
+}
