@@ -48,6 +48,8 @@ public final class MessageCodec {
     public MessageCodec() {
         this.mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // a primitive added later reads as 0/false in older entries
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_ABSENT))
                 .build();
         NAMES.forEach((type, name) -> {
