@@ -1,0 +1,167 @@
+package dm20.mcp.tools;
+
+import dm20.mcp.game.GameException;
+import dm20.mcp.game.Names;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A tool call's arguments, checked against the tool's {@link Param}s. Lists and objects are accepted as
+ * JSON values or as JSON-encoded strings; integers and booleans also as strings. Every problem is a
+ * {@link GameException} naming the parameter. Immutable.
+ */
+public final class Args {
+
+    private final String tool;
+    private final Map<String, Object> values;
+    private final JsonMapper json;
+
+    /**
+     * @throws GameException for an unknown parameter (with "did you mean") or a missing required one
+     */
+    public Args(String tool, Map<String, Object> raw, List<Param> params, JsonMapper json) {
+        this.tool = tool;
+        this.json = json;
+        this.values = new LinkedHashMap<>();
+        List<String> known = params.stream().map(Param::name).toList();
+        raw.forEach((name, value) -> {
+            if (!known.contains(name)) {
+                throw new GameException(Names.notFound("parameter", name, known).replace("no parameter named",
+                        tool + " has no parameter"));
+            }
+            if (value != null) {
+                values.put(name, value);
+            }
+        });
+        params.stream().filter(p -> p.required() && blank(values.get(p.name()))).findFirst().ifPresent(p -> {
+            throw new GameException(tool + " needs '" + p.name() + "': " + p.description());
+        });
+    }
+
+    /** Whether the parameter was given. */
+    public boolean has(String name) {
+        return !blank(values.get(name));
+    }
+
+    /** A required text parameter. */
+    public String text(String name) {
+        return optText(name).orElseThrow(() -> new GameException(tool + " needs '" + name + "'"));
+    }
+
+    /** An optional text parameter; blank counts as absent. */
+    public Optional<String> optText(String name) {
+        Object v = values.get(name);
+        return blank(v) ? Optional.empty() : Optional.of(v.toString().strip());
+    }
+
+    /** An optional integer, given as a number or a numeric string. */
+    public Optional<Integer> optInt(String name) {
+        Object v = values.get(name);
+        if (blank(v)) {
+            return Optional.empty();
+        }
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return Optional.of(n.intValue());
+        }
+        try {
+            return Optional.of(Integer.parseInt(v.toString().strip()));
+        } catch (NumberFormatException e) {
+            throw new GameException("'" + name + "' must be a whole number, got '" + v + "'");
+        }
+    }
+
+    /** A required integer. */
+    public int integer(String name) {
+        return optInt(name).orElseThrow(() -> new GameException(tool + " needs '" + name + "'"));
+    }
+
+    /** A boolean (true/false, or the strings "true"/"false"/"yes"/"no"), or {@code fallback}. */
+    public boolean bool(String name, boolean fallback) {
+        Object v = values.get(name);
+        if (blank(v)) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        return switch (v.toString().strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new GameException("'" + name + "' must be true or false, got '" + v + "'");
+        };
+    }
+
+    /**
+     * A list, given as a JSON array or a JSON-encoded string; a plain string that is not JSON is a list of
+     * one. Absent is empty.
+     */
+    public List<Object> list(String name) {
+        Object v = values.get(name);
+        if (blank(v)) {
+            return List.of();
+        }
+        if (v instanceof List<?> l) {
+            return List.copyOf(l.stream().map(Object.class::cast).toList());
+        }
+        String s = v.toString().strip();
+        if (s.startsWith("[")) {
+            return List.copyOf(parse(name, s, List.class));
+        }
+        return List.of(s);
+    }
+
+    /** A list of texts (each element's string form). */
+    public List<String> texts(String name) {
+        return list(name).stream().map(o -> o.toString().strip()).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** An object, given as a JSON object or a JSON-encoded string. Absent is empty. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> object(String name) {
+        Object v = values.get(name);
+        if (blank(v)) {
+            return Map.of();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        return parse(name, v.toString().strip(), Map.class);
+    }
+
+    /** Converts a parsed value (map, list) to a record with the shared JSON rules. */
+    public <T> T convert(String name, Object value, Class<T> type) {
+        try {
+            return json.convertValue(value, type);
+        } catch (IllegalArgumentException | JacksonException e) {
+            throw new GameException("'" + name + "' is not a valid " + type.getSimpleName() + ": "
+                    + rootMessage(e));
+        }
+    }
+
+    private <T> T parse(String name, String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JacksonException e) {
+            throw new GameException("'" + name + "' must be a JSON " + (type == List.class ? "array" : "object")
+                    + " (or a string holding one): " + e.getOriginalMessage());
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static boolean blank(Object v) {
+        return v == null || (v instanceof String s && s.isBlank());
+    }
+}

@@ -1,0 +1,28 @@
+package dm20.mcp.tools;
+
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds tool results: a value as one JSON text block, or an error the model can act on. Stateless. */
+public final class Results {
+
+    private final JsonMapper json;
+
+    public Results(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** {@code value} (a record, map, list or string) as a JSON text result. */
+    public CallToolResult ok(Object value) {
+        if (value instanceof CallToolResult r) {
+            return r;
+        }
+        String text = value instanceof String s ? s : json.writeValueAsString(value);
+        return CallToolResult.builder().addTextContent(text).isError(false).build();
+    }
+
+    /** An {@code isError} result with {@code message}. */
+    public static CallToolResult error(String message) {
+        return CallToolResult.builder().addTextContent(message).isError(true).build();
+    }
+}
