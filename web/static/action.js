@@ -1,0 +1,104 @@
+// The action box: Enter sends, Shift+Enter is a newline; the private toggle whispers the action to the DM.
+// An action counts as queued only once the relay answered 202 (after its durable append).
+
+import { load, save } from './util.js';
+
+const ERRORS = {
+  400: 'The table did not understand that action.',
+  403: 'This seat cannot submit actions.',
+  413: 'That is too long — please shorten it.',
+  429: 'Too many actions — wait a moment and try again.',
+};
+
+export class ActionBox {
+  /** onQueued({actionId, text, private, status}); onAuthFail() for 401. */
+  constructor(parts, token, onQueued, onAuthFail) {
+    this.p = parts;
+    this.token = token;
+    this.onQueued = onQueued;
+    this.onAuthFail = onAuthFail;
+    this.busy = false;
+    this.gate = { canAct: true, why: '' };
+    this.p.text.value = load('draft', '');
+    this.grow();
+    parts.form.addEventListener('submit', (e) => { e.preventDefault(); this.send(); });
+    parts.text.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); this.send(); }
+    });
+    parts.text.addEventListener('input', () => { save('draft', parts.text.value); this.grow(); });
+    parts.whisper.addEventListener('change', () => this.paint());
+  }
+
+  grow() {
+    const t = this.p.text;
+    t.style.height = 'auto';
+    t.style.height = Math.min(t.scrollHeight + 2, window.innerHeight * 0.3) + 'px';
+  }
+
+  /** Enables or disables input according to turn gating. */
+  setGate(gate) {
+    this.gate = gate;
+    this.paint();
+    if (!gate.canAct) this.note(gate.why, false);
+    else if (this.p.note.dataset.kind === 'gate') this.note('', false);
+    if (!gate.canAct) this.p.note.dataset.kind = 'gate';
+  }
+
+  paint() {
+    const off = !this.gate.canAct || this.busy;
+    this.p.text.disabled = !this.gate.canAct;
+    this.p.send.disabled = off;
+    this.p.text.placeholder = this.gate.canAct ? (this.p.whisper.checked ? 'Whisper to the DM…' : 'What do you do?')
+      : this.gate.why || 'Not your turn';
+    this.p.form.classList.toggle('private', this.p.whisper.checked);
+  }
+
+  note(text, error) {
+    const n = this.p.note;
+    n.textContent = text;
+    n.hidden = !text;
+    n.classList.toggle('err', !!error);
+    n.dataset.kind = error ? 'error' : '';
+  }
+
+  async send() {
+    const text = this.p.text.value.trim();
+    if (!text || this.busy || !this.gate.canAct) return;
+    const priv = this.p.whisper.checked;
+    this.busy = true;
+    this.paint();
+    try {
+      const res = await fetch('/action', {
+        method: 'POST',
+        headers: { 'Authorization': 'Bearer ' + this.token, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text, private: priv }),
+        cache: 'no-store',
+      });
+      await this.answer(res, text, priv);
+    } catch (e) {
+      this.note('Could not reach the table — your action was not sent. Try again.', true);
+    } finally {
+      this.busy = false;
+      this.paint();
+    }
+  }
+
+  async answer(res, text, priv) {
+    const body = await res.json().catch(() => ({}));
+    if (res.status === 202 && body.actionId) {
+      this.p.text.value = '';
+      save('draft', undefined);
+      this.p.whisper.checked = false;
+      this.grow();
+      this.note('', false);
+      this.onQueued({ actionId: body.actionId, text, private: priv, status: body.status || 'queued' });
+    } else if (res.status === 401) {
+      this.onAuthFail();
+    } else if (res.status === 409) {
+      this.note(body.message || 'Not your turn yet.', true);
+    } else {
+      this.note(ERRORS[res.status] ? ERRORS[res.status] + (body.message ? ' (' + body.message + ')' : '')
+        : (body.message || 'The table refused the action (' + res.status + ').'), true);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+// The player page's composition root: token intake, session cache, frame dispatch.
+
+import { load, save } from './util.js';
+import { Connection } from './conn.js';
+import { Feed } from './feed.js';
+import { SheetView } from './sheet.js';
+import { CombatView } from './combat.js';
+import { ActionBox } from './action.js';
+import { Cue } from './sound.js';
+
+const $ = (id) => document.getElementById(id);
+const FEED_TYPES = new Set(['narrative', 'resolution', 'whisper', 'roll']);
+const MAX_CACHED = 200;
+const TOKEN = /^[A-Za-z0-9_-]{16,256}$/;
+
+/** Moves a token from the URL fragment into storage and off the address bar; a new token drops the old cache. */
+function takeToken() {
+  const fromLink = decodeURIComponent(location.hash.replace(/^#/, ''));
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  if (TOKEN.test(fromLink)) {
+    if (fromLink !== load('token', '')) save('session', undefined);
+    save('token', fromLink);
+    return fromLink;
+  }
+  return load('token', '');
+}
+
+function emptySession() {
+  return { epoch: '', seq: null, items: [], sheet: null, combat: null };
+}
+
+class App {
+  constructor(token) {
+    this.token = token;
+    this.s = load('session', null) || emptySession();
+    this.seen = new Set(this.s.items.filter((i) => i.seq != null).map((i) => i.seq));
+    this.seat = { role: '', playerId: '' };
+    this.saveTimer = 0;
+    this.cue = new Cue($('mute'));
+    this.feed = new Feed($('feed'), $('private'), $('new-pill'), $('priv-count'));
+    this.sheet = new SheetView({ bar: $('charbar'), panel: $('sheet'), body: $('sheet-body'), title: $('sheet-title'),
+      close: $('sheet-close'), parts: { name: $('cb-name'), hp: $('cb-hp'), fill: $('cb-hpfill'), ac: $('cb-ac'),
+        level: $('cb-level'), conds: $('cb-conds') } });
+    this.combat = new CombatView({ section: $('combat'), round: $('combat-round'), timer: $('combat-timer'),
+      prompt: $('combat-prompt'), list: $('initiative'), waiting: $('combat-waiting'), banner: $('turn-banner') },
+      this.seat, () => this.turnStarts());
+    this.action = new ActionBox({ form: $('action'), text: $('action-text'), send: $('send'), whisper: $('whisper'),
+      note: $('action-note') }, token, (a) => this.queued(a), () => this.gone('auth', ''));
+    this.conn = new Connection(token, { frame: (f) => this.frame(f), state: (k, t) => this.connState(k, t),
+      fatal: (k, r) => this.gone(k, r), hello: () => this.hello() });
+    this.tabs();
+    window.addEventListener('pagehide', () => this.persist());
+  }
+
+  start() {
+    this.s.items.forEach((i) => this.feed.add(i, false));
+    if (this.s.sheet) this.sheet.update(this.s.sheet);
+    if (this.s.combat) this.applyCombat(this.s.combat);
+    document.body.classList.remove('booting');
+    this.conn.start();
+  }
+
+  hello() {
+    return this.s.seq != null && this.s.epoch ? { since: this.s.seq, epoch: this.s.epoch } : {};
+  }
+
+  frame(f) {
+    if (f.epoch && this.s.epoch && f.epoch !== this.s.epoch) this.reset(f.epoch);
+    if (typeof f.seq === 'number') {
+      if (FEED_TYPES.has(f.type) && this.seen.has(f.seq)) return;
+      this.s.seq = this.s.seq == null ? f.seq : Math.max(this.s.seq, f.seq);
+    }
+    this.dispatch(f);
+    if (typeof f.seq === 'number' || f.type === 'action_status') this.persistSoon();
+  }
+
+  dispatch(f) {
+    switch (f.type) {
+      case 'welcome': return this.welcome(f);
+      case 'action_status': return this.status(f);
+      case 'sheet': this.s.sheet = f.sheet; return this.sheet.update(f.sheet);
+      case 'combat': this.s.combat = f; return this.applyCombat(f);
+      case 'thinking': return this.thinking(f);
+      case 'reload': this.reset(''); return this.connState('connecting', 'Reloading…');
+      case 'closing': return this.connState('closed', f.reason || 'Closed');
+      case 'error': return console.warn('relay:', f.error, f.message);
+      default:
+        if (FEED_TYPES.has(f.type)) this.remember(f);
+    }
+  }
+
+  welcome(f) {
+    const seat = f.seat || {};
+    Object.assign(this.seat, { role: seat.role || '', playerId: seat.playerId || '' });
+    if (this.s.epoch && f.epoch !== this.s.epoch) this.reset(f.epoch);
+    this.s.epoch = f.epoch;
+    $('campaign').textContent = f.campaign || 'dm20';
+    document.title = (f.campaign ? f.campaign + ' · ' : '') + (seat.displayName || 'dm20 Party');
+    const player = seat.role === 'PLAYER';
+    document.body.classList.toggle('tv', seat.role === 'OBSERVER');
+    $('action').hidden = !player;
+    if (!player) { $('charbar').hidden = true; $('sheet').hidden = true; }
+    else if (!this.s.sheet) { $('charbar').hidden = false; $('cb-name').textContent = seat.displayName || ''; }
+    document.body.dataset.role = seat.role || '';
+    if (!document.body.dataset.ready) {
+      document.body.dataset.ready = 'true';
+      performance.mark('dm20-ready');
+    }
+  }
+
+  remember(f) {
+    if (typeof f.seq === 'number') this.seen.add(f.seq);
+    this.s.items.push(f);
+    this.trim();
+    this.feed.add(f, true);
+    if (f.type === 'resolution') this.thinking({ thinking: false });
+  }
+
+  trim() {
+    while (this.s.items.length > MAX_CACHED) {
+      const old = this.s.items.shift();
+      if (old.seq != null) this.seen.delete(old.seq);
+    }
+  }
+
+  queued(a) {
+    if (this.feed.hasAction(a.actionId)) return;
+    const item = { type: 'mine', actionId: a.actionId, text: a.text, private: a.private, status: a.status,
+      at: new Date().toISOString() };
+    this.s.items.push(item);
+    this.trim();
+    this.feed.add(item, false);
+    this.persistSoon();
+  }
+
+  status(f) {
+    const item = this.s.items.find((i) => i.type === 'mine' && i.actionId === f.actionId);
+    if (!item) {
+      this.queued({ actionId: f.actionId, text: '(your earlier action)', private: false, status: f.status });
+      this.fetchText(f.actionId);
+    }
+    const it = item || this.s.items.find((i) => i.type === 'mine' && i.actionId === f.actionId);
+    it.status = f.status;
+    it.reason = f.reason;
+    this.feed.status(f.actionId, f.status, f.reason);
+  }
+
+  async fetchText(id) {
+    try {
+      const res = await fetch('/action/' + encodeURIComponent(id), { headers: { Authorization: 'Bearer ' + this.token }, cache: 'no-store' });
+      if (!res.ok) return;
+      const a = await res.json();
+      const card = document.querySelector('#feed [data-action-id="' + CSS.escape(id) + '"] .text');
+      const item = this.s.items.find((i) => i.type === 'mine' && i.actionId === id);
+      if (card && typeof a.text === 'string') card.textContent = a.text;
+      if (item && typeof a.text === 'string') { item.text = a.text; item.private = !!a.private; this.persistSoon(); }
+    } catch (e) { /* the placeholder text stays */ }
+  }
+
+  applyCombat(f) {
+    this.action.setGate(this.combat.update(f));
+  }
+
+  turnStarts() {
+    this.cue.play();
+    if (document.hidden) document.title = '⚔ YOUR TURN';
+    document.addEventListener('visibilitychange', () => { document.title = document.title.replace('⚔ YOUR TURN', 'dm20 Party'); }, { once: true });
+  }
+
+  thinking(f) {
+    $('thinking').hidden = !f.thinking;
+    $('thinking-text').textContent = f.thinking ? (f.label ? 'DM is thinking… ' + f.label : 'DM is thinking…') : '';
+  }
+
+  reset(epoch) {
+    this.s = emptySession();
+    this.s.epoch = epoch;
+    this.seen.clear();
+    this.feed.reset();
+    this.applyCombat({ combat: { active: false } });
+    this.persist();
+  }
+
+  connState(kind, text) {
+    const c = $('conn');
+    c.dataset.state = kind;
+    $('conn-text').textContent = text;
+    document.body.dataset.conn = kind;
+  }
+
+  gone(kind, reason) {
+    $('gone').hidden = false;
+    $('gone-title').textContent = kind === 'role' ? 'This seat cannot join here' : 'This link no longer works';
+    $('gone-text').textContent = (reason ? reason + '. ' : '') + 'Ask the host for a new code, then scan it again.';
+    this.connState('closed', 'Signed out');
+    save('session', undefined);
+  }
+
+  tabs() {
+    const show = (priv) => {
+      $('feed').hidden = priv;
+      $('private').hidden = !priv;
+      $('tab-feed').setAttribute('aria-selected', String(!priv));
+      $('tab-private').setAttribute('aria-selected', String(priv));
+      if (priv) this.feed.privateSeen();
+      $('new-pill').hidden = true;
+    };
+    $('tab-feed').addEventListener('click', () => show(false));
+    $('tab-private').addEventListener('click', () => show(true));
+  }
+
+  persistSoon() {
+    if (!this.saveTimer) this.saveTimer = setTimeout(() => this.persist(), 250);
+  }
+
+  persist() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = 0;
+    if ($('gone').hidden) save('session', this.s);
+  }
+}
+
+const token = takeToken();
+if (!token) {
+  $('gone').hidden = false;
+  $('gone-title').textContent = 'No seat link';
+  $('gone-text').textContent = 'Scan the QR code the host shows you to join the table.';
+} else {
+  window.dm20 = new App(token);
+  window.dm20.start();
+}

@@ -1,0 +1,223 @@
+// The character bar and the full sheet. Field names are exactly the CharacterSheet JSON ones, read only
+// through v(sheet, 'path') so that SheetFieldsTest can check every path against the Java record.
+
+import { el, clear, v, signed } from './util.js';
+
+const ABILITIES = [['str', 'STR'], ['dex', 'DEX'], ['con', 'CON'], ['int', 'INT'], ['wis', 'WIS'], ['cha', 'CHA']];
+const SKILLS = [['Acrobatics', 'dex'], ['Animal Handling', 'wis'], ['Arcana', 'int'], ['Athletics', 'str'],
+  ['Deception', 'cha'], ['History', 'int'], ['Insight', 'wis'], ['Intimidation', 'cha'], ['Investigation', 'int'],
+  ['Medicine', 'wis'], ['Nature', 'int'], ['Perception', 'wis'], ['Performance', 'cha'], ['Persuasion', 'cha'],
+  ['Religion', 'int'], ['Sleight of Hand', 'dex'], ['Stealth', 'dex'], ['Survival', 'wis']];
+
+/** Renders the always-visible bar and, on tap, the full sheet. */
+export class SheetView {
+  constructor(ids) {
+    this.bar = ids.bar;
+    this.panel = ids.panel;
+    this.body = ids.body;
+    this.title = ids.title;
+    this.parts = ids.parts;
+    this.sheet = null;
+    this.bar.addEventListener('click', () => this.open(true));
+    ids.close.addEventListener('click', () => this.open(false));
+    document.addEventListener('keydown', (e) => { if (e.key === 'Escape') this.open(false); });
+  }
+
+  open(show) {
+    if (show && !this.sheet) return;
+    this.panel.hidden = !show;
+    this.bar.setAttribute('aria-expanded', String(show));
+    if (show) this.body.scrollTop = 0;
+  }
+
+  update(s) {
+    this.sheet = s;
+    this.renderBar(s);
+    this.renderSheet(s);
+  }
+
+  renderBar(s) {
+    const p = this.parts;
+    const cur = v(s, 'hp.current'), max = v(s, 'hp.max'), temp = v(s, 'hp.temp');
+    p.name.textContent = v(s, 'name');
+    p.hp.textContent = cur + '/' + max + (temp ? ' +' + temp : '') + ' HP';
+    const ratio = max > 0 ? Math.max(0, Math.min(1, cur / max)) : 0;
+    p.fill.style.width = Math.round(ratio * 100) + '%';
+    p.fill.className = 'hpfill' + (ratio <= 0.25 ? ' crit' : ratio <= 0.5 ? ' low' : '');
+    p.ac.textContent = 'AC ' + v(s, 'armorClass');
+    p.level.textContent = 'Lv ' + v(s, 'level');
+    clear(p.conds);
+    const conds = (v(s, 'conditions') || []).slice();
+    if (v(s, 'downed')) conds.unshift('downed');
+    conds.forEach((c) => p.conds.appendChild(el('span', 'chip', c)));
+    this.bar.hidden = false;
+  }
+
+  renderSheet(s) {
+    this.title.textContent = v(s, 'name');
+    const b = this.body;
+    clear(b);
+    b.appendChild(el('p', 'sub', identity(s)));
+    b.appendChild(vitals(s));
+    section(b, 'Abilities', abilities(s));
+    section(b, 'Saving throws', saves(s));
+    section(b, 'Skills', skills(s));
+    section(b, 'Equipment & inventory', inventory(s));
+    section(b, 'Spells', spells(s));
+    section(b, 'Features & traits', features(s));
+    section(b, 'Languages', el('p', null, (v(s, 'languages') || []).join(', ') || '—'));
+    if (v(s, 'notes')) section(b, 'Notes', el('p', null, v(s, 'notes')));
+  }
+}
+
+function identity(s) {
+  const classes = (v(s, 'classes') || []).map((c) => v(c, 'classes[].name') + ' ' + v(c, 'classes[].level')
+    + (v(c, 'classes[].subclass') ? ' (' + v(c, 'classes[].subclass') + ')' : '')).join(' / ');
+  const who = v(s, 'playerName') ? ' · played by ' + v(s, 'playerName') : '';
+  return [v(s, 'race'), classes, v(s, 'background'), v(s, 'alignment')].filter(Boolean).join(' · ') + who;
+}
+
+function vitals(s) {
+  const dl = el('dl', 'kv');
+  pair(dl, 'Hit points', v(s, 'hp.current') + ' / ' + v(s, 'hp.max') + (v(s, 'hp.temp') ? ' (+' + v(s, 'hp.temp') + ' temp)' : ''));
+  pair(dl, 'Armor class', v(s, 'armorClass'));
+  pair(dl, 'Level', v(s, 'level'));
+  pair(dl, 'Proficiency bonus', signed(v(s, 'proficiencyBonus')));
+  pair(dl, 'Speed', v(s, 'speed') + ' ft');
+  (v(s, 'hitDice') || []).forEach((d) => pair(dl, 'Hit dice d' + v(d, 'hitDice[].die'),
+    v(d, 'hitDice[].remaining') + ' / ' + v(d, 'hitDice[].total')));
+  if (v(s, 'downed')) {
+    pair(dl, 'Death saves', '✔ ' + v(s, 'deathSaves.successes') + '  ✖ ' + v(s, 'deathSaves.failures'));
+  }
+  const conds = v(s, 'conditions') || [];
+  if (conds.length) pair(dl, 'Conditions', conds.join(', '));
+  const c = v(s, 'currency');
+  if (c) {
+    pair(dl, 'Coins', [[v(s, 'currency.pp'), 'pp'], [v(s, 'currency.gp'), 'gp'], [v(s, 'currency.ep'), 'ep'],
+      [v(s, 'currency.sp'), 'sp'], [v(s, 'currency.cp'), 'cp']].map(([n, k]) => n + ' ' + k).join(' · '));
+  }
+  return dl;
+}
+
+function abilities(s) {
+  const grid = el('div', 'abilities');
+  ABILITIES.forEach(([key, label]) => {
+    const box = el('div', 'ab');
+    box.appendChild(el('small', null, label));
+    box.appendChild(el('b', null, signed(mod(s, key))));
+    box.appendChild(el('small', null, score(s, key)));
+    grid.appendChild(box);
+  });
+  return grid;
+}
+
+function score(s, key) {
+  switch (key) {
+    case 'str': return v(s, 'abilities.str');
+    case 'dex': return v(s, 'abilities.dex');
+    case 'con': return v(s, 'abilities.con');
+    case 'int': return v(s, 'abilities.int');
+    case 'wis': return v(s, 'abilities.wis');
+    default: return v(s, 'abilities.cha');
+  }
+}
+
+function mod(s, key) {
+  switch (key) {
+    case 'str': return v(s, 'abilities.modifiers.str') ?? 0;
+    case 'dex': return v(s, 'abilities.modifiers.dex') ?? 0;
+    case 'con': return v(s, 'abilities.modifiers.con') ?? 0;
+    case 'int': return v(s, 'abilities.modifiers.int') ?? 0;
+    case 'wis': return v(s, 'abilities.modifiers.wis') ?? 0;
+    default: return v(s, 'abilities.modifiers.cha') ?? 0;
+  }
+}
+
+function saves(s) {
+  const dl = el('dl', 'kv');
+  const profs = (v(s, 'saveProficiencies') || []).map((x) => String(x).toUpperCase());
+  ABILITIES.forEach(([key, label]) => {
+    const prof = profs.includes(label);
+    pair(dl, label, signed(mod(s, key) + (prof ? v(s, 'proficiencyBonus') : 0)), prof);
+  });
+  return dl;
+}
+
+function skills(s) {
+  const dl = el('dl', 'kv');
+  const profs = (v(s, 'skillProficiencies') || []).map((x) => String(x).toLowerCase());
+  SKILLS.forEach(([name, ab]) => {
+    const prof = profs.includes(name.toLowerCase());
+    pair(dl, name, signed(mod(s, ab) + (prof ? v(s, 'proficiencyBonus') : 0)), prof);
+  });
+  return dl;
+}
+
+function inventory(s) {
+  const items = (v(s, 'inventory') || []).slice()
+    .sort((a, b) => Number(!!v(b, 'inventory[].equipped')) - Number(!!v(a, 'inventory[].equipped')));
+  const ul = el('ul', 'list');
+  items.forEach((it) => {
+    const q = v(it, 'inventory[].quantity');
+    const li = el('li', null, v(it, 'inventory[].name') + (q > 1 ? ' ×' + q : ''));
+    if (v(it, 'inventory[].equipped')) {
+      const slot = v(it, 'inventory[].slot');
+      li.appendChild(el('small', null, 'equipped' + (slot ? ' · ' + String(slot).replace(/_/g, ' ') : '')));
+    }
+    if (v(it, 'inventory[].description')) li.appendChild(el('small', null, v(it, 'inventory[].description')));
+    ul.appendChild(li);
+  });
+  if (!items.length) ul.appendChild(el('li', 'empty', 'Nothing carried'));
+  return ul;
+}
+
+function spells(s) {
+  const wrap = el('div');
+  const ability = v(s, 'spellcastingAbility');
+  const slots = v(s, 'spellSlots') || [];
+  const known = v(s, 'spells') || [];
+  if (!ability && !slots.length && !known.length) return el('p', 'empty', 'No spellcasting');
+  if (ability) wrap.appendChild(el('p', 'sub', 'Spellcasting ability: ' + ability));
+  const dl = el('dl', 'kv');
+  slots.forEach((sl) => {
+    const max = v(sl, 'spellSlots[].max'), used = v(sl, 'spellSlots[].used');
+    const dd = '●'.repeat(Math.max(0, max - used)) + '○'.repeat(Math.max(0, used));
+    pair(dl, 'Level ' + v(sl, 'spellSlots[].level') + ' slots (' + (max - used) + '/' + max + ')', dd).classList.add('slots');
+  });
+  wrap.appendChild(dl);
+  const ul = el('ul', 'list');
+  known.slice().sort((a, b) => v(a, 'spells[].level') - v(b, 'spells[].level')).forEach((sp) => {
+    const lvl = v(sp, 'spells[].level');
+    const li = el('li', null, v(sp, 'spells[].name'));
+    li.appendChild(el('small', null, (lvl === 0 ? 'Cantrip' : 'Level ' + lvl)
+      + (v(sp, 'spells[].prepared') ? ' · prepared' : '')
+      + (v(sp, 'spells[].description') ? ' · ' + v(sp, 'spells[].description') : '')));
+    ul.appendChild(li);
+  });
+  wrap.appendChild(ul);
+  return wrap;
+}
+
+function features(s) {
+  const ul = el('ul', 'list');
+  (v(s, 'features') || []).forEach((f) => {
+    const li = el('li', null, v(f, 'features[].name'));
+    const meta = [v(f, 'features[].source'), v(f, 'features[].description')].filter(Boolean).join(' · ');
+    if (meta) li.appendChild(el('small', null, meta));
+    ul.appendChild(li);
+  });
+  if (!ul.firstChild) ul.appendChild(el('li', 'empty', 'None yet'));
+  return ul;
+}
+
+function section(parent, title, content) {
+  parent.appendChild(el('h3', null, title));
+  parent.appendChild(content);
+}
+
+function pair(dl, k, val, prof) {
+  dl.appendChild(el('dt', prof ? 'prof' : null, k));
+  const dd = el('dd', null, val);
+  dl.appendChild(dd);
+  return dd;
+}
