@@ -1,0 +1,188 @@
+package dm20.relay;
+
+import dm20.protocol.message.InboxMessage;
+import dm20.protocol.message.InboxMessage.ActionSubmitted;
+import dm20.protocol.message.OutboxMessage;
+import dm20.protocol.queue.BusException;
+import dm20.protocol.queue.BusReader;
+import dm20.protocol.queue.Envelope;
+import dm20.protocol.queue.PartyBus;
+import dm20.relay.feed.FrameCodec;
+import dm20.relay.host.HostApi;
+import dm20.relay.host.QrCodes;
+import dm20.relay.host.SeatLinks;
+import dm20.relay.http.BearerAuth;
+import dm20.relay.http.Pages;
+import dm20.relay.http.PlayerApi;
+import dm20.relay.http.Responses;
+import dm20.relay.live.ActionService;
+import dm20.relay.live.LiveTable;
+import dm20.relay.net.LanAddresses;
+import dm20.relay.state.ActionLimiter;
+import dm20.relay.state.TableState;
+import dm20.relay.ws.Sockets;
+import io.helidon.webserver.WebServer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The relay-daemon's composition root. Start order: parse options, open the bus, take the campaign lock,
+ * fold the outbox (and read back this session's queued actions from the inbox), bind synchronously, report
+ * {@code relay_started}, then follow the outbox live. Any start failure is reported on stderr (one line)
+ * and as {@code relay_failed}, and the process exits with {@link #EXIT_START_FAILED}.
+ */
+public final class RelayMain {
+
+    /** Exit code when the relay cannot start (port taken, campaign locked, bus unusable). */
+    public static final int EXIT_START_FAILED = 2;
+    /** Exit code for a bad command line. */
+    public static final int EXIT_USAGE = 64;
+
+    private RelayMain() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        RelayOptions options;
+        try {
+            options = RelayOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("relay-daemon: " + e.getMessage() + "\n" + RelayOptions.USAGE);
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        String instanceId = UUID.randomUUID().toString();
+        PartyBus bus;
+        try {
+            bus = PartyBus.open(options.campaign());
+        } catch (BusException e) {
+            System.err.println("relay-daemon: cannot start: " + e.getMessage());
+            System.exit(EXIT_START_FAILED);
+            return;
+        }
+        start(options, instanceId, bus, Clock.systemUTC());
+    }
+
+    private static void start(RelayOptions options, String instanceId, PartyBus bus, Clock clock) {
+        Optional<CampaignLock> lock;
+        try {
+            lock = CampaignLock.tryAcquire(bus.partyDir());
+        } catch (java.io.IOException e) {
+            lock = Optional.empty();
+        }
+        if (lock.isEmpty()) {
+            fail(bus, instanceId, clock, "another relay already serves " + options.campaign()
+                    + " (lock " + bus.partyDir().resolve("relay.lock") + ")");
+            return;
+        }
+        Limits limits = Limits.DEFAULT;
+        TableState state = new TableState();
+        BusReader<OutboxMessage> outbox = bus.outboxReader(Optional.empty());
+        catchUp(outbox, state);
+        state.restoreSubmissions(submissions(bus));
+        List<String> urls = new ArrayList<>();
+        LiveTable table = new LiveTable(state, new InboxPresence(bus.inboxWriter(), clock), clock,
+                limits.socketsPerSeat());
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("relay-timer").daemon(true).factory());
+        Sockets sockets = new Sockets(table, new FrameCodec(bus.codec()), bus.codec().json(), clock, timer,
+                new Sockets.Limits(limits.maxFrameBytes(), limits.socketQueueFrames(), limits.helloTimeout(),
+                        options.heartbeat().multipliedBy(3)));
+        WebServer server = RelayServer.build(options, limits, playerApi(bus, table, limits, clock),
+                hostApi(bus, table, () -> List.copyOf(urls)), new Pages(RelayMain.class.getClassLoader(),
+                        new Responses(bus.codec().json())), sockets);
+        Optional<String> bindError = bind(server);
+        if (bindError.isPresent()) {
+            lock.get().close();
+            fail(bus, instanceId, clock, "cannot listen on " + options.host() + ":" + options.port() + ": "
+                    + bindError.get());
+            return;
+        }
+        urls.addAll(baseUrls(options, server.port()));
+        Lifecycle lifecycle = new Lifecycle(instanceId, bus, server, table, sockets, lock.get(), clock, timer);
+        lifecycle.running(outbox, urls);
+        timer.scheduleAtFixedRate(sockets::sweep, options.heartbeat().toMillis(), options.heartbeat().toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts the server; Helidon logs a bind failure and leaves the server stopped rather than throwing. */
+    private static Optional<String> bind(WebServer server) {
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            return Optional.of(rootMessage(e));
+        }
+        return server.isRunning() && server.port() > 0 ? Optional.empty()
+                : Optional.of("the address is in use or not available");
+    }
+
+    private static void catchUp(BusReader<OutboxMessage> outbox, TableState state) {
+        for (Optional<Envelope<OutboxMessage>> e = outbox.next(); e.isPresent(); e = outbox.next()) {
+            state.apply(e.get());
+        }
+    }
+
+    private static List<ActionSubmitted> submissions(PartyBus bus) {
+        List<ActionSubmitted> found = new ArrayList<>();
+        try (BusReader<InboxMessage> inbox = bus.inboxReader(Optional.empty())) {
+            for (var e = inbox.next(); e.isPresent(); e = inbox.next()) {
+                if (e.get().message() instanceof ActionSubmitted s) {
+                    found.add(s);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static PlayerApi playerApi(PartyBus bus, LiveTable table, Limits limits, Clock clock) {
+        ActionService actions = new ActionService(table, bus.inboxWriter(),
+                new ActionLimiter(limits.actionsPerMinute(), Duration.ofMinutes(1)), clock,
+                () -> "act-" + UUID.randomUUID(), limits.maxActionChars());
+        Responses out = new Responses(bus.codec().json());
+        return new PlayerApi(table, actions, new BearerAuth(table), out, bus.codec().json(), clock,
+                limits.maxBodyBytes());
+    }
+
+    private static HostApi hostApi(PartyBus bus, LiveTable table, java.util.function.Supplier<List<String>> urls) {
+        return new HostApi(table, new BearerAuth(table), new Responses(bus.codec().json()),
+                new SeatLinks(bus.partyDir().resolve("seats.json"), bus.codec().json()), new QrCodes(), urls);
+    }
+
+    /** Base URLs for links, preferred first: --public-url, then the bound host or the ranked LAN addresses. */
+    static List<String> baseUrls(RelayOptions options, int port) {
+        List<String> urls = new ArrayList<>();
+        options.publicUrl().ifPresent(urls::add);
+        if (options.wildcardHost()) {
+            urls.addAll(LanAddresses.urls(LanAddresses.local(), port));
+        } else {
+            urls.add("http://" + options.host() + ":" + port);
+        }
+        return urls.stream().distinct().toList();
+    }
+
+    private static void fail(PartyBus bus, String instanceId, Clock clock, String reason) {
+        System.err.println("relay-daemon: cannot start: " + reason);
+        try {
+            bus.inboxWriter().append(new InboxMessage.RelayFailed(instanceId, reason, clock.instant()));
+        } catch (BusException e) {
+            System.err.println("relay-daemon: cannot report the failure on the inbox: " + e.getMessage());
+        }
+        bus.close();
+        System.exit(EXIT_START_FAILED);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

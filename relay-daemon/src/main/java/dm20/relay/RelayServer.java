@@ -1,0 +1,40 @@
+package dm20.relay;
+
+import dm20.relay.host.HostApi;
+import dm20.relay.http.Pages;
+import dm20.relay.http.PlayerApi;
+import dm20.relay.http.SecurityHeaders;
+import dm20.relay.ws.Sockets;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.websocket.WsConfig;
+import io.helidon.webserver.websocket.WsRouting;
+
+/** Builds the Helidon server: routes, security headers, the {@code /ws} endpoint and the size limits. */
+final class RelayServer {
+
+    private RelayServer() {
+    }
+
+    /**
+     * Builds (not starts) the server.
+     *
+     * @param maxBodyBytes a backstop: the API checks its own, smaller limit with a clear error
+     */
+    static WebServer build(RelayOptions options, Limits limits, PlayerApi api, HostApi host, Pages pages,
+                           Sockets sockets) {
+        ClassLoader loader = RelayServer.class.getClassLoader();
+        return WebServer.builder()
+                .host(options.host())
+                .port(options.port())
+                .shutdownHook(false)
+                .maxPayloadSize(limits.maxBodyBytes() * 8L)
+                .routing(r -> r.addFilter(new SecurityHeaders())
+                        .register(api)
+                        .register(host)
+                        .register(pages)
+                        .register("/static", Pages.assets(loader)))
+                .addProtocol(WsConfig.builder().maxFrameLength(limits.maxFrameBytes() * 16).build())
+                .addRouting(WsRouting.builder().endpoint("/ws", sockets))
+                .build();
+    }
+}

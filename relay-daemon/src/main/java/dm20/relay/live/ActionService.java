@@ -1,0 +1,86 @@
+package dm20.relay.live;
+
+import dm20.protocol.Role;
+import dm20.protocol.message.InboxMessage;
+import dm20.protocol.message.InboxMessage.ActionSubmitted;
+import dm20.protocol.queue.BusException;
+import dm20.protocol.queue.BusWriter;
+import dm20.relay.state.ActionLimiter;
+import dm20.relay.state.ActionRecord;
+import dm20.relay.state.Seat;
+import dm20.relay.state.TurnGate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Submitting an action: role, length, rate and turn checks, then the durable inbox append, and only then
+ * the {@code queued} answer. A refused submission appends nothing. Submissions are serialized, so the
+ * once-per-prompt rule of simultaneous turns cannot be raced. Thread-safe.
+ */
+public final class ActionService {
+
+    /** The outcome, mapped to HTTP by the caller. */
+    public sealed interface Result {
+        record Queued(ActionRecord action) implements Result { }
+        /** {@code status}: the HTTP status code to answer with. */
+        record Refused(int status, String error, String message) implements Result { }
+    }
+
+    private final LiveTable table;
+    private final BusWriter<InboxMessage> inbox;
+    private final ActionLimiter limiter;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final int maxTextLength;
+
+    public ActionService(LiveTable table, BusWriter<InboxMessage> inbox, ActionLimiter limiter, Clock clock,
+                         Supplier<String> ids, int maxTextLength) {
+        this.table = table;
+        this.inbox = inbox;
+        this.limiter = limiter;
+        this.clock = clock;
+        this.ids = ids;
+        this.maxTextLength = maxTextLength;
+    }
+
+    /** Checks and queues an action for {@code seat}. */
+    public synchronized Result submit(Seat seat, String text, boolean privateToDm) {
+        if (seat.role() != Role.PLAYER) {
+            return new Result.Refused(403, "wrong_role", "only players can submit actions");
+        }
+        String trimmed = text.strip();
+        if (trimmed.isEmpty() || trimmed.length() > maxTextLength) {
+            return new Result.Refused(400, "bad_text", "the action text must be 1.." + maxTextLength + " characters");
+        }
+        Instant now = clock.instant();
+        if (!limiter.allows(seat.seatId(), now)) {
+            return new Result.Refused(429, "too_many_actions", "too many actions; wait a minute");
+        }
+        if (table.read(s -> gate(s, seat, now)) instanceof TurnGate.Decision.Refused r) {
+            return new Result.Refused(r.error().equals("wrong_role") ? 403 : 409, r.error(), r.message());
+        }
+        return append(seat, trimmed, privateToDm, now);
+    }
+
+    private static TurnGate.Decision gate(dm20.relay.state.TableState s, Seat seat, Instant now) {
+        if (s.seats().byId(seat.seatId()).filter(seat::equals).isEmpty()) {
+            return new TurnGate.Decision.Refused("revoked", "this link is no longer valid");
+        }
+        boolean answered = s.actions().answeredSince(seat.seatId(), s.promptSince());
+        return TurnGate.decide(s.combatState(), seat, now, answered);
+    }
+
+    private Result append(Seat seat, String text, boolean privateToDm, Instant now) {
+        ActionSubmitted submitted = new ActionSubmitted(ids.get(), seat.seatId(), seat.playerId().orElseThrow(),
+                seat.characterId().orElseThrow(), text, privateToDm, now);
+        try {
+            inbox.append(submitted);
+        } catch (BusException e) {
+            return new Result.Refused(503, "not_queued", "the action could not be queued; try again");
+        }
+        limiter.record(seat.seatId(), now);
+        return new Result.Queued(table.submitted(submitted));
+    }
+}

@@ -1,0 +1,208 @@
+package dm20.relay.live;
+
+import dm20.protocol.message.InboxMessage.ActionSubmitted;
+import dm20.protocol.message.OutboxMessage;
+import dm20.protocol.queue.Envelope;
+import dm20.relay.feed.FeedProjector;
+import dm20.relay.feed.Frame;
+import dm20.relay.feed.History;
+import dm20.relay.state.ActionRecord;
+import dm20.relay.state.Seat;
+import dm20.relay.state.TableState;
+import dm20.relay.state.TableState.Change;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The folded state and the attached sockets behind one monitor. Folding a message and fanning its frames
+ * out, and attaching a socket with its history, are atomic with respect to each other: a socket sees every
+ * frame exactly once, in sequence order. Outlets never block, so holding the lock while queueing is cheap.
+ * Presence changes are reported after the lock is released. Thread-safe.
+ */
+public final class LiveTable {
+
+    /** The outcome of a hello. */
+    public sealed interface Attach {
+        record Attached(Frame.Welcome welcome, int historyFrames) implements Attach { }
+        record Reload(String reason) implements Attach { }
+        record Refused(int closeCode, String reason) implements Attach { }
+    }
+
+    private final TableState state;
+    private final PresenceSink presence;
+    private final Clock clock;
+    private final int maxSocketsPerSeat;
+    private final Set<Outlet> outlets = new LinkedHashSet<>();
+    private final Map<String, Instant> lastSeen = new HashMap<>();
+
+    public LiveTable(TableState state, PresenceSink presence, Clock clock, int maxSocketsPerSeat) {
+        this.state = state;
+        this.presence = presence;
+        this.clock = clock;
+        this.maxSocketsPerSeat = maxSocketsPerSeat;
+    }
+
+    /** Folds a message and sends its frames to every attached socket; closes sockets it invalidates. */
+    public Change apply(Envelope<OutboxMessage> envelope) {
+        List<String> gone = new ArrayList<>();
+        Change change;
+        synchronized (this) {
+            change = state.apply(envelope);
+            switch (change) {
+                case Change.None n -> fanOut(envelope);
+                case Change.SeatGone g -> gone.addAll(detachSeat(g.seatId(), new Frame.Closing(g.reason()),
+                        CloseCodes.UNAUTHORIZED));
+                case Change.SessionReset r -> gone.addAll(detachAll(new Frame.Reload("a new session started"),
+                        CloseCodes.NORMAL));
+                case Change.Closed c -> gone.addAll(detachAll(new Frame.Closing(c.reason()), CloseCodes.SESSION_CLOSED));
+            }
+        }
+        gone.forEach(this::reportPresence);
+        return change;
+    }
+
+    private void fanOut(Envelope<OutboxMessage> envelope) {
+        String epoch = state.epoch().orElse("");
+        for (Outlet outlet : outlets) {
+            FeedProjector.project(envelope, outlet.seat(), epoch).forEach(outlet::send);
+        }
+    }
+
+    /** The seat presenting {@code token}, if its token is current. */
+    public synchronized Optional<Seat> authenticate(String token) {
+        return state.seats().authenticate(token);
+    }
+
+    /**
+     * Attaches an authenticated socket: sends {@code welcome} and its history, then it gets live frames.
+     * A socket whose seat was revoked meanwhile, a stale epoch or one socket too many is refused.
+     */
+    public Attach attach(Outlet outlet, Optional<Long> since, Optional<String> epoch) {
+        Attach result = attachLocked(outlet, since, epoch);
+        if (result instanceof Attach.Attached) {
+            reportPresence(outlet.seat().seatId());
+        }
+        return result;
+    }
+
+    private synchronized Attach attachLocked(Outlet outlet, Optional<Long> since, Optional<String> epoch) {
+        Seat seat = outlet.seat();
+        if (state.seats().byId(seat.seatId()).filter(seat::equals).isEmpty()) {
+            return new Attach.Refused(CloseCodes.UNAUTHORIZED, "this link is no longer valid");
+        }
+        String current = state.epoch().orElse("");
+        if (epoch.isPresent() && !epoch.get().equals(current)) {
+            return new Attach.Reload("the session changed; reload the feed");
+        }
+        if (connections(seat.seatId()) >= maxSocketsPerSeat) {
+            return new Attach.Refused(CloseCodes.TOO_MANY, "too many open pages for this seat (max "
+                    + maxSocketsPerSeat + ")");
+        }
+        Frame.Welcome welcome = new Frame.Welcome(new Frame.SeatView(seat.seatId(), seat.role().name(),
+                seat.displayName(), seat.playerId(), seat.characterId()), state.campaign(), current, state.lastSeq());
+        outlet.send(welcome);
+        List<Frame> history = History.frames(state.feed(), pinned(), seat, current,
+                epoch.isPresent() ? since : Optional.empty());
+        history.forEach(outlet::send);
+        outlets.add(outlet);
+        lastSeen.put(seat.seatId(), clock.instant());
+        return new Attach.Attached(welcome, history.size());
+    }
+
+    private List<Envelope<OutboxMessage>> pinned() {
+        List<Envelope<OutboxMessage>> pinned = new ArrayList<>(state.latestSheets());
+        state.latestCombat().ifPresent(pinned::add);
+        return pinned;
+    }
+
+    /** Detaches a socket (closed by either side); idempotent. */
+    public void detach(Outlet outlet) {
+        boolean removed;
+        synchronized (this) {
+            removed = outlets.remove(outlet);
+            if (removed) {
+                lastSeen.put(outlet.seat().seatId(), clock.instant());
+            }
+        }
+        if (removed) {
+            reportPresence(outlet.seat().seatId());
+        }
+    }
+
+    /** Sends a frame to every attached socket of a seat (e.g. an action's {@code queued} status). */
+    public synchronized void sendToSeat(String seatId, Frame frame) {
+        outlets.stream().filter(o -> o.seat().seatId().equals(seatId)).forEach(o -> o.send(frame));
+    }
+
+    /** Records an action this relay just queued and tells the submitting seat's sockets. */
+    public ActionRecord submitted(ActionSubmitted submitted) {
+        synchronized (this) {
+            ActionRecord record = state.actions().submitted(submitted);
+            sendToSeat(submitted.seatId(), new Frame.ActionStatus(record.actionId(), record.status().wire(),
+                    record.reason(), Optional.empty(), Optional.empty()));
+            return record;
+        }
+    }
+
+    /** Closes every socket with a last frame (relay stopping). */
+    public void closeAll(Frame last, int code) {
+        List<String> gone;
+        synchronized (this) {
+            gone = detachAll(last, code);
+        }
+        gone.forEach(this::reportPresence);
+    }
+
+    private List<String> detachSeat(String seatId, Frame last, int code) {
+        List<Outlet> matching = outlets.stream().filter(o -> o.seat().seatId().equals(seatId)).toList();
+        return closeLocked(matching, last, code);
+    }
+
+    private List<String> detachAll(Frame last, int code) {
+        return closeLocked(List.copyOf(outlets), last, code);
+    }
+
+    private List<String> closeLocked(List<Outlet> closing, Frame last, int code) {
+        String reason = last instanceof Frame.Closing c ? c.reason() : "reload";
+        for (Outlet o : closing) {
+            o.send(last);
+            o.close(code, reason);
+            outlets.remove(o);
+            lastSeen.put(o.seat().seatId(), clock.instant());
+        }
+        return closing.stream().map(o -> o.seat().seatId()).distinct().toList();
+    }
+
+    /** Open sockets of a seat. */
+    public synchronized int connections(String seatId) {
+        return (int) outlets.stream().filter(o -> o.seat().seatId().equals(seatId)).count();
+    }
+
+    /** When the seat last connected or disconnected, if ever. */
+    public synchronized Optional<Instant> lastSeen(String seatId) {
+        return Optional.ofNullable(lastSeen.get(seatId));
+    }
+
+    /** A snapshot of the attached sockets (for heartbeats). */
+    public synchronized List<Outlet> outlets() {
+        return List.copyOf(outlets);
+    }
+
+    /** Reads the state under the lock; {@code reader} must not keep references to mutable parts. */
+    public synchronized <T> T read(Function<TableState, T> reader) {
+        return reader.apply(state);
+    }
+
+    private void reportPresence(String seatId) {
+        presence.changed(seatId, connections(seatId));
+    }
+}

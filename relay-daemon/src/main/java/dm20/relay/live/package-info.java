@@ -1,0 +1,6 @@
+/**
+ * The live table: the folded state plus the attached sockets, behind one lock, so a (re)connecting socket
+ * gets its history and then live frames with no gap and no duplicate. Knows sockets only as
+ * {@link dm20.relay.live.Outlet}s, so it is tested without transport.
+ */
+package dm20.relay.live;

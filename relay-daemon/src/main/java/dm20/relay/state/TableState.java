@@ -1,0 +1,194 @@
+package dm20.relay.state;
+
+import dm20.protocol.CombatState;
+import dm20.protocol.message.InboxMessage.ActionSubmitted;
+import dm20.protocol.message.OutboxMessage;
+import dm20.protocol.message.OutboxMessage.ActionClaimed;
+import dm20.protocol.message.OutboxMessage.ActionRejected;
+import dm20.protocol.message.OutboxMessage.ActionResolved;
+import dm20.protocol.message.OutboxMessage.CharacterUpdated;
+import dm20.protocol.message.OutboxMessage.CombatUpdated;
+import dm20.protocol.message.OutboxMessage.DiceRolled;
+import dm20.protocol.message.OutboxMessage.DmThinking;
+import dm20.protocol.message.OutboxMessage.NarrativePosted;
+import dm20.protocol.message.OutboxMessage.PrivateMessageSent;
+import dm20.protocol.message.OutboxMessage.SeatIssued;
+import dm20.protocol.message.OutboxMessage.SeatRevoked;
+import dm20.protocol.message.OutboxMessage.SessionClosed;
+import dm20.protocol.message.OutboxMessage.SessionOpened;
+import dm20.protocol.queue.Envelope;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the relay knows, as the fold of the outbox: {@link #apply} each message in order. A
+ * {@code session_opened} resets it, so folding the whole outbox from its start gives the state of the
+ * latest session — that is how a restarted relay rebuilds exactly what it had. Not thread-safe: the
+ * caller serializes access.
+ */
+public final class TableState {
+
+    /** What a folded message did beyond updating the state, for the sockets. */
+    public sealed interface Change {
+        /** Nothing beyond the state. */
+        record None() implements Change { }
+        /** A new session (epoch) started: every cursor is void. */
+        record SessionReset(String epoch) implements Change { }
+        /** A seat's token stopped working (revoked or rotated): its sockets must close. */
+        record SeatGone(String seatId, String reason) implements Change { }
+        /** Party mode ended. */
+        record Closed(String reason) implements Change { }
+    }
+
+    private static final Change NONE = new Change.None();
+
+    private final SeatRegistry seats = new SeatRegistry();
+    private final ActionBook actions = new ActionBook();
+    private final List<Envelope<OutboxMessage>> feed = new ArrayList<>();
+    private final Map<String, Envelope<OutboxMessage>> sheets = new LinkedHashMap<>();
+    private Optional<Envelope<OutboxMessage>> combat = Optional.empty();
+    private Optional<String> epoch = Optional.empty();
+    private String campaign = "";
+    private Instant sessionStart = Instant.EPOCH;
+    private boolean open;
+    private Instant promptSince = Instant.EPOCH;
+    private long lastSeq = -1;
+
+    /** Folds one outbox message. */
+    public Change apply(Envelope<OutboxMessage> envelope) {
+        lastSeq = Math.max(lastSeq, envelope.sequence());
+        return switch (envelope.message()) {
+            case SessionOpened s -> reset(s);
+            case SeatIssued s -> issue(s);
+            case SeatRevoked s -> seats.revoke(s.seatId()) ? new Change.SeatGone(s.seatId(), s.reason()) : NONE;
+            case SessionClosed s -> close(s);
+            case ActionRejected a -> feed(envelope, () -> actions.status(a.actionId(), a.seatId(),
+                    ActionStatus.REJECTED, Optional.of(a.reason())));
+            case ActionClaimed a -> feed(envelope, () -> actions.status(a.actionId(), a.seatId(),
+                    ActionStatus.PROCESSING, Optional.empty()));
+            case ActionResolved a -> feed(envelope, () -> actions.status(a.actionId(), a.seatId(),
+                    ActionStatus.RESOLVED, Optional.empty()));
+            case CharacterUpdated c -> feed(envelope, () -> sheets.put(c.characterId(), envelope));
+            case CombatUpdated c -> feed(envelope, () -> combat(envelope, c));
+            case NarrativePosted n -> feed(envelope, () -> { });
+            case PrivateMessageSent p -> feed(envelope, () -> { });
+            case DiceRolled d -> feed(envelope, () -> { });
+            case DmThinking d -> feed(envelope, () -> { });
+        };
+    }
+
+    private Change reset(SessionOpened s) {
+        seats.clear();
+        actions.clear();
+        feed.clear();
+        sheets.clear();
+        combat = Optional.empty();
+        promptSince = Instant.EPOCH;
+        epoch = Optional.of(s.epoch());
+        campaign = s.campaign();
+        sessionStart = s.at();
+        open = true;
+        return new Change.SessionReset(s.epoch());
+    }
+
+    private Change issue(SeatIssued s) {
+        return seats.issue(s) == SeatRegistry.IssueOutcome.ROTATED
+                ? new Change.SeatGone(s.seatId(), "your link was replaced; ask the host for the new one")
+                : NONE;
+    }
+
+    private Change close(SessionClosed s) {
+        open = false;
+        return new Change.Closed(s.reason());
+    }
+
+    private Change feed(Envelope<OutboxMessage> envelope, Runnable update) {
+        feed.add(envelope);
+        update.run();
+        return NONE;
+    }
+
+    private void combat(Envelope<OutboxMessage> envelope, CombatUpdated c) {
+        CombatState before = combatState().orElse(CombatState.none());
+        CombatState after = c.combat();
+        boolean samePrompt = before.round() == after.round() && before.prompt().equals(after.prompt())
+                && before.deadline().equals(after.deadline()) && before.mode() == after.mode();
+        if (!samePrompt) {
+            promptSince = c.at();
+        }
+        combat = Optional.of(envelope);
+    }
+
+    /** Adds actions this relay queued earlier (read back from the inbox): only those of this session. */
+    public void restoreSubmissions(Collection<ActionSubmitted> submitted) {
+        submitted.stream().filter(s -> !s.at().isBefore(sessionStart)).forEach(actions::submitted);
+    }
+
+    public SeatRegistry seats() {
+        return seats;
+    }
+
+    public ActionBook actions() {
+        return actions;
+    }
+
+    /** The feed messages of this session in outbox order (session and seat messages are not in it). */
+    public List<Envelope<OutboxMessage>> feed() {
+        return List.copyOf(feed);
+    }
+
+    /** The latest {@code character_updated} of each character. */
+    public Collection<Envelope<OutboxMessage>> latestSheets() {
+        return List.copyOf(sheets.values());
+    }
+
+    /** The latest {@code character_updated} of one character. */
+    public Optional<CharacterUpdated> sheet(String characterId) {
+        return Optional.ofNullable(sheets.get(characterId)).map(e -> (CharacterUpdated) e.message());
+    }
+
+    /** The latest {@code combat_updated}, if any. */
+    public Optional<Envelope<OutboxMessage>> latestCombat() {
+        return combat;
+    }
+
+    /** The current combat state; empty when none was ever posted this session. */
+    public Optional<CombatState> combatState() {
+        return combat.map(e -> ((CombatUpdated) e.message()).combat());
+    }
+
+    /** When the current combat prompt (round, mode, prompt text and deadline) started. */
+    public Instant promptSince() {
+        return promptSince;
+    }
+
+    public Optional<String> epoch() {
+        return epoch;
+    }
+
+    public String campaign() {
+        return campaign;
+    }
+
+    /** True between a {@code session_opened} and a {@code session_closed}. */
+    public boolean open() {
+        return open;
+    }
+
+    /** The highest outbox sequence folded, or -1. */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** For tests and logs: a short summary without ids or tokens. */
+    @Override
+    public String toString() {
+        return "TableState[open=" + open + ", seats=" + seats.size() + ", feed=" + feed.size() + "]";
+    }
+}
