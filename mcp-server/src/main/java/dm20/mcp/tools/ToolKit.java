@@ -2,6 +2,7 @@ package dm20.mcp.tools;
 
 import dm20.mcp.game.GameException;
 import dm20.mcp.game.GameLock;
+import dm20.mcp.storage.StorageException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -13,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * Builds tool specifications with the shared conventions: argument checking through {@link Args}, results
- * through {@link Results}, {@link GameException} and invalid values ({@link IllegalArgumentException} from
+ * through {@link Results}, {@link GameException}, storage problems and invalid values ({@link IllegalArgumentException} from
  * a record's invariants) turned into {@code isError} results, and the {@link GameLock} held around the
  * handler. Other exceptions are bugs and propagate. Thread-safe.
  */
@@ -66,6 +67,8 @@ public final class ToolKit {
         try {
             return results.ok(handler.apply(new Args(name, arguments, params, json)));
         } catch (GameException e) {
+            return Results.error(e.getMessage());
+        } catch (StorageException e) {
             return Results.error(e.getMessage());
         } catch (IllegalArgumentException e) {
             return Results.error(name + ": invalid value: " + e.getMessage());

@@ -1,0 +1,265 @@
+package dm20.mcp.game;
+
+import dm20.protocol.CombatState;
+import dm20.protocol.CombatState.Combatant;
+import dm20.protocol.CombatState.Kind;
+import dm20.protocol.CombatState.TurnMode;
+import dm20.protocol.Viewer;
+import dm20.protocol.message.OutboxMessage.CombatUpdated;
+import dm20.protocol.sheet.CharacterSheet;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Combat in the current campaign: start, turns, holding, late joiners, simultaneous prompts, damage and
+ * healing, and the server-enforced deadline ({@link #tick}). Every change is saved and announced as
+ * {@code CombatUpdated} (the full DM state; the relay filters it per viewer). Not thread-safe: callers
+ * hold the {@link GameLock}.
+ */
+public final class Combat {
+
+    private final Campaigns campaigns;
+    private final Characters characters;
+    private final TableFeed feed;
+    private final Clock clock;
+
+    public Combat(Campaigns campaigns, Characters characters, TableFeed feed, Clock clock) {
+        this.campaigns = campaigns;
+        this.characters = characters;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    /** Starts combat (DM only); {@code turnSeconds} overrides the default turn deadline (0: none). */
+    public CombatState start(Viewer viewer, List<Participant> participants, Optional<Long> turnSeconds) {
+        Permissions.requireDm(viewer, "start combat");
+        Campaign c = campaigns.current();
+        if (c.combat().active()) {
+            throw new GameException("combat is already running (round " + c.combat().round() + "); end_combat first");
+        }
+        if (participants.isEmpty()) {
+            throw new GameException("start_combat needs at least one participant");
+        }
+        List<Combatant> list = new ArrayList<>();
+        participants.forEach(p -> list.add(combatant(p, list)));
+        long seconds = turnSeconds.orElse(c.combat.turnSeconds());
+        if (seconds < 0) {
+            throw new GameException("turn_seconds must not be negative, got " + seconds);
+        }
+        c.combat = new Campaign.CombatFile(c.combat(), seconds);
+        return store(TurnOrder.start(list, clock.instant(), seconds));
+    }
+
+    /** The combat as {@code viewer} may see it. */
+    public CombatState state(Viewer viewer) {
+        return campaigns.current().combat().viewFor(viewer);
+    }
+
+    /** The full combat state. */
+    public CombatState state() {
+        return campaigns.current().combat();
+    }
+
+    /** Passes the turn to the next standing combatant (DM, or the player whose turn it is). */
+    public CombatState next(Viewer viewer) {
+        CombatState s = requireRoundRobin();
+        requireTurnOwnerOrDm(viewer, s);
+        return store(TurnOrder.advance(s, clock.instant(), turnSeconds()));
+    }
+
+    /** The current combatant holds their action (DM, or the player whose turn it is). */
+    public CombatState hold(Viewer viewer) {
+        CombatState s = requireRoundRobin();
+        requireTurnOwnerOrDm(viewer, s);
+        return store(TurnOrder.hold(s, clock.instant(), turnSeconds()));
+    }
+
+    /** Adds a late joiner into the initiative order (DM only). */
+    public CombatState add(Viewer viewer, Participant p) {
+        Permissions.requireDm(viewer, "add combatants");
+        CombatState s = requireActive();
+        return store(TurnOrder.add(s, combatant(p, s.order())));
+    }
+
+    /** Switches the turn mode (DM only); simultaneous needs a prompt. */
+    public CombatState mode(Viewer viewer, TurnMode mode, Optional<String> prompt, Optional<Long> seconds) {
+        Permissions.requireDm(viewer, "change the turn mode");
+        CombatState s = requireActive();
+        if (mode == TurnMode.ROUND_ROBIN) {
+            return store(TurnOrder.roundRobin(s, clock.instant(), turnSeconds()));
+        }
+        String text = prompt.orElseThrow(() -> new GameException("simultaneous mode needs a prompt for the players"));
+        return store(TurnOrder.simultaneous(s, text, clock.instant(), seconds.orElse(turnSeconds())));
+    }
+
+    /** A player answered the simultaneous prompt (for the party tools; the DM may also mark it). */
+    public CombatState answered(String playerId) {
+        CombatState s = requireActive();
+        if (s.mode() != TurnMode.SIMULTANEOUS || !s.waitingFor().contains(playerId)) {
+            throw new GameException("the table is not waiting for " + playerId + " (waiting for " + s.waitingFor() + ")");
+        }
+        return store(TurnOrder.answered(s, playerId));
+    }
+
+    /** Whether {@code playerId} may act now: no combat, their turn, or awaited in simultaneous mode. */
+    public boolean mayAct(String playerId) {
+        CombatState s = campaigns.current().combat();
+        return !s.active() || s.waitingFor().contains(playerId);
+    }
+
+    /** Ends combat (DM only). */
+    public CombatState end(Viewer viewer) {
+        Permissions.requireDm(viewer, "end combat");
+        requireActive();
+        return store(CombatState.none());
+    }
+
+    /** Applies {@code amount} damage to a combatant or character; 0 HP marks them downed. */
+    public Combatant damage(Viewer viewer, String target, int amount) {
+        return changeHp(viewer, target, s -> Sheets.damage(s, amount), hp -> Math.max(0, hp - amount), amount);
+    }
+
+    /** Heals a combatant or character by {@code amount}. */
+    public Combatant heal(Viewer viewer, String target, int amount) {
+        return changeHp(viewer, target, s -> Sheets.heal(s, amount), hp -> hp + amount, amount);
+    }
+
+    /**
+     * Enforces the deadline: if it has passed, passes the turn (round-robin) or stops waiting
+     * (simultaneous), logs it and announces the new state. Called by the scheduler with the lock held.
+     *
+     * @return whether something changed
+     */
+    public boolean tick() {
+        Optional<Campaign> c = campaigns.currentIfLoaded();
+        if (c.isEmpty() || !TurnOrder.due(c.get().combat(), clock.instant())) {
+            return false;
+        }
+        CombatState s = c.get().combat();
+        String who = s.mode() == TurnMode.ROUND_ROBIN ? s.current().map(Combatant::name).orElse("?") + "'s turn"
+                : "the simultaneous prompt for " + s.waitingFor();
+        c.get().logEvent("combat", "time ran out: " + who + " passed automatically", clock.instant());
+        store(TurnOrder.expire(s, clock.instant(), turnSeconds()));
+        return true;
+    }
+
+    private Combatant changeHp(Viewer viewer, String target, UnaryOperator<CharacterSheet> pcChange,
+                               java.util.function.IntUnaryOperator npcChange, int amount) {
+        if (amount < 0) {
+            throw new GameException("the amount must not be negative, got " + amount);
+        }
+        CombatState s = campaigns.current().combat();
+        Optional<Combatant> fighter = s.active()
+                ? Names.lookup(target, s.order(), Combatant::id, Combatant::name) : Optional.empty();
+        if (fighter.isPresent() && fighter.get().kind() != Kind.PC) {
+            Permissions.requireDm(viewer, "change a monster's hit points");
+            Combatant m = fighter.get();
+            int max = m.maxHp().orElse(m.hp().orElse(0));
+            int hp = Math.min(max, Math.max(0, npcChange.applyAsInt(m.hp().orElse(0))));
+            Combatant updated = copy(m, Optional.of(hp), hp == 0);
+            store(TurnOrder.replace(s, updated));
+            return updated;
+        }
+        CharacterSheet sheet = characters.change(viewer, fighter.map(Combatant::id).orElse(target), pcChange);
+        return syncPc(sheet).orElse(pcCombatant(sheet, 0, false));
+    }
+
+    /** Mirrors a PC's changed sheet into the combat order (HP, downed), if they fight; announces it. */
+    public Optional<Combatant> syncPc(CharacterSheet sheet) {
+        CombatState s = campaigns.current().combat();
+        Optional<Combatant> in = s.order().stream().filter(x -> x.id().equals(sheet.id())).findFirst();
+        in.ifPresent(x -> store(TurnOrder.replace(s, pcCombatant(sheet, x.initiative(), x.hidden()))));
+        return in.map(x -> pcCombatant(sheet, x.initiative(), x.hidden()));
+    }
+
+    private Combatant combatant(Participant p, List<Combatant> existing) {
+        Campaign c = campaigns.current();
+        boolean pc = p.kind().map("pc"::equals).orElse(false);
+        Optional<CharacterSheet> sheet = Names.lookup(p.name(), c.characters.values(), CharacterSheet::id,
+                CharacterSheet::name);
+        if (pc || (p.kind().isEmpty() && sheet.isPresent())) {
+            CharacterSheet s = sheet.orElseGet(() -> characters.find(p.name()));
+            if (existing.stream().anyMatch(x -> x.id().equals(s.id()))) {
+                throw new GameException(s.name() + " is already in the initiative order");
+            }
+            return pcCombatant(s, p.initiative(), p.hidden());
+        }
+        if (p.kind().isEmpty()) {
+            Names.closest(p.name(), c.characters.values().stream().map(CharacterSheet::name).toList())
+                    .ifPresent(close -> {
+                        throw new GameException("no character named '" + p.name() + "' — did you mean '" + close
+                                + "'? (to add a monster of that name, pass kind 'monster')");
+                    });
+        }
+        return monster(p, existing);
+    }
+
+    private Combatant pcCombatant(CharacterSheet s, int initiative, boolean hidden) {
+        Optional<String> player = campaigns.current().ownerOf(s.id()).map(Player::id);
+        return new Combatant(s.id(), s.name(), Kind.PC, Optional.of(s.id()), player, initiative,
+                Optional.of(s.hp().current()), Optional.of(s.hp().max()), hidden, s.hp().current() == 0, false);
+    }
+
+    private static Combatant monster(Participant p, List<Combatant> existing) {
+        Kind kind = p.kind().map("npc"::equals).orElse(false) ? Kind.NPC : Kind.MONSTER;
+        String base = (kind == Kind.NPC ? "npc-" : "m-") + Names.slug(p.name());
+        String id = base;
+        String name = p.name().strip();
+        for (int n = 2; taken(existing, id); n++) {
+            id = base + "-" + n;
+            name = p.name().strip() + " " + n;
+        }
+        int hp = p.hp().orElse(p.maxHp().orElse(1));
+        int max = Math.max(hp, p.maxHp().orElse(hp));
+        return new Combatant(id, name, kind, Optional.empty(), Optional.empty(), p.initiative(), Optional.of(hp),
+                Optional.of(max), p.hidden(), hp == 0, false);
+    }
+
+    private static boolean taken(List<Combatant> existing, String id) {
+        return existing.stream().anyMatch(x -> x.id().equals(id));
+    }
+
+    private static Combatant copy(Combatant m, Optional<Integer> hp, boolean downed) {
+        return new Combatant(m.id(), m.name(), m.kind(), m.characterId(), m.playerId(), m.initiative(), hp,
+                m.maxHp(), m.hidden(), downed, m.holding());
+    }
+
+    private CombatState requireActive() {
+        CombatState s = campaigns.current().combat();
+        if (!s.active()) {
+            throw new GameException("there is no combat; start_combat first");
+        }
+        return s;
+    }
+
+    private CombatState requireRoundRobin() {
+        CombatState s = requireActive();
+        if (s.mode() != TurnMode.ROUND_ROBIN) {
+            throw new GameException("combat is in simultaneous mode; set_turn_mode round_robin first");
+        }
+        return s;
+    }
+
+    private static void requireTurnOwnerOrDm(Viewer viewer, CombatState s) {
+        if (viewer.role() != dm20.protocol.Role.DM
+                && !s.current().flatMap(Combatant::playerId).map(viewer::is).orElse(false)) {
+            throw new GameException("it is not your turn; waiting for " + s.current().map(Combatant::name).orElse("nobody"));
+        }
+    }
+
+    private long turnSeconds() {
+        return campaigns.current().combat.turnSeconds();
+    }
+
+    private CombatState store(CombatState s) {
+        Campaign c = campaigns.current();
+        c.combat = new Campaign.CombatFile(s, c.combat.turnSeconds());
+        c.save(Campaign.COMBAT);
+        feed.publish(new CombatUpdated(s, clock.instant()));
+        return s;
+    }
+}

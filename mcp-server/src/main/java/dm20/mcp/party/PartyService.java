@@ -1,0 +1,273 @@
+package dm20.mcp.party;
+
+import dm20.mcp.game.Campaign;
+import dm20.mcp.game.Campaigns;
+import dm20.mcp.game.Combat;
+import dm20.mcp.game.GameException;
+import dm20.mcp.game.GameLock;
+import dm20.mcp.game.Player;
+import dm20.mcp.game.Players;
+import dm20.mcp.game.SwitchableTableFeed;
+import dm20.protocol.CombatState;
+import dm20.protocol.Role;
+import dm20.protocol.Tokens;
+import dm20.protocol.Viewer;
+import dm20.protocol.message.InboxMessage.ActionSubmitted;
+import dm20.protocol.message.OutboxMessage;
+import dm20.protocol.sheet.CharacterSheet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Party Mode's lifecycle and DM loop for the current campaign: opens the bus and a session, issues seats,
+ * starts (or adopts) the relay, claims and resolves actions. Game state is read and changed only under the
+ * {@link GameLock}; waiting for the relay or for an action happens outside it.
+ *
+ * <p>Thread-safe: public methods synchronize on this object for the session's lifecycle and take the game
+ * lock for game state.
+ */
+public final class PartyService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartyService.class);
+    static final Duration RELAY_START_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Campaigns campaigns;
+    private final Players players;
+    private final Combat combat;
+    private final SwitchableTableFeed feed;
+    private final GameLock lock;
+    private final Clock clock;
+    private final Tokens tokens;
+    private final RelayLauncher launcher;
+    private final JsonMapper json;
+
+    private PartySession session;
+    private SeatBook seats;
+    private Optional<Process> spawned = Optional.empty();
+
+    public PartyService(Campaigns campaigns, Players players, Combat combat, SwitchableTableFeed feed, GameLock lock,
+                        Clock clock, Tokens tokens, Optional<java.nio.file.Path> relayJar, JsonMapper json) {
+        this.campaigns = campaigns;
+        this.players = players;
+        this.combat = combat;
+        this.feed = feed;
+        this.lock = lock;
+        this.clock = clock;
+        this.tokens = tokens;
+        this.launcher = new RelayLauncher(relayJar);
+        this.json = json;
+    }
+
+    /** What {@code party_start} reports. */
+    public record Started(String campaign, String epoch, List<String> urls, boolean adopted, List<SeatLink> seats) {
+    }
+
+    /**
+     * Opens a session (or re-announces the open one), issues seats, and starts or adopts the relay.
+     *
+     * @throws GameException if there is no campaign, or the relay cannot start (with its reason)
+     */
+    public synchronized Started start(String host, int port, Optional<String> publicUrl) {
+        Campaign campaign = lock.call(campaigns::current);
+        PartySession s = open(campaign);
+        List<SeatLink> issued = lock.call(() -> announce(s, campaign));
+        RelayStatus relay = s.relay();
+        boolean adopted = relay.alive();
+        if (!adopted) {
+            relay = launch(s, campaign, host, port, publicUrl);
+        }
+        return new Started(campaign.info().name(), s.epoch().orElseThrow(), relay.urls(), adopted, issued);
+    }
+
+    private PartySession open(Campaign campaign) {
+        if (session != null && !session.partyDir().equals(campaign.dir().resolve("party"))) {
+            closeSession();
+        }
+        if (session == null) {
+            session = new PartySession(campaign.dir(), this::onLiveAction);
+            seats = new SeatBook(session.partyDir(), json, tokens);
+        }
+        return session;
+    }
+
+    /** Publishes the session's opening (a fresh epoch unless one is open), every seat, sheet and the combat. */
+    private List<SeatLink> announce(PartySession s, Campaign campaign) {
+        autoAssign(campaign);
+        var now = clock.instant();
+        if (s.epoch().isEmpty()) {
+            s.publish(new OutboxMessage.SessionOpened(UUID.randomUUID().toString(), campaign.info().name(), now));
+        }
+        List<SeatLink> all = seats.sync(campaign.players(), id -> campaign.character(id).map(CharacterSheet::name).orElse(id));
+        all.forEach(seat -> s.publish(SeatBook.issued(seat, now)));
+        for (CharacterSheet sheet : campaign.characters()) {
+            s.publish(new OutboxMessage.CharacterUpdated(sheet.id(), campaign.ownerOf(sheet.id()).map(Player::id), sheet, now));
+        }
+        s.publish(new OutboxMessage.CombatUpdated(campaign.combat(), now));
+        feed.switchTo(s::publish);
+        return all;
+    }
+
+    /** Characters whose sheet names a player but who have no seat owner yet get one. */
+    private void autoAssign(Campaign campaign) {
+        for (CharacterSheet sheet : campaign.characters()) {
+            if (campaign.ownerOf(sheet.id()).isEmpty() && sheet.playerName().isPresent()) {
+                players.assign(Viewer.dm(), sheet.playerName().get(), sheet.id(), false);
+            }
+        }
+    }
+
+    private RelayStatus launch(PartySession s, Campaign campaign, String host, int port, Optional<String> publicUrl) {
+        long before = s.lastInboxSequence();
+        Process p = launcher.start(campaign.dir(), host, port, publicUrl);
+        Optional<RelayStatus> report;
+        try {
+            report = s.awaitRelayReport(before, RELAY_START_TIMEOUT, () -> !p.isAlive());
+            if (report.isEmpty() && !p.isAlive()) {
+                report = s.awaitRelayReport(before, Duration.ofMillis(500), () -> false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            report = Optional.empty();
+        }
+        if (report.isPresent() && report.get().state() == RelayStatus.State.UP) {
+            spawned = Optional.of(p);
+            return report.get();
+        }
+        p.destroyForcibly();
+        abandon(s);
+        String reason = report.flatMap(RelayStatus::reason).orElseGet(() -> p.isAlive() ? "it did not report ready in "
+                + RELAY_START_TIMEOUT.toSeconds() + " s" : "it exited with code " + exitCode(p));
+        throw new GameException("the relay did not start: " + reason + "\nrelay log:\n"
+                + RelayLauncher.logTail(campaign.dir(), 8));
+    }
+
+    /** A failed start leaves no half-open session behind. */
+    private void abandon(PartySession s) {
+        lock.run(() -> {
+            feed.reset();
+            s.publish(new OutboxMessage.SessionClosed("the relay could not start", clock.instant()));
+        });
+    }
+
+    private static String exitCode(Process p) {
+        try {
+            return Integer.toString(p.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+
+    /** Called on the inbox poller for each live action: a simultaneous-mode answer is ticked off. */
+    private void onLiveAction(ActionSubmitted a) {
+        lock.run(() -> {
+            CombatState c = campaigns.currentIfLoaded().map(Campaign::combat).orElse(CombatState.none());
+            if (c.active() && c.mode() == CombatState.TurnMode.SIMULTANEOUS && c.waitingFor().contains(a.playerId())) {
+                try {
+                    combat.answered(a.playerId());
+                } catch (GameException e) {
+                    LOG.info("action {} not counted as an answer: {}", a.actionId(), e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** What {@code party_stop} reports. */
+    public record Stopped(int pending, int claimed, boolean relayStopped) {
+    }
+
+    /**
+     * Closes the session: the relay tells every phone and stops; pending actions stay queued for next time.
+     *
+     * @throws GameException if no session is open
+     */
+    public synchronized Stopped stop() {
+        PartySession s = requireSession();
+        long before = s.lastInboxSequence();
+        lock.run(() -> {
+            feed.reset();
+            s.publish(new OutboxMessage.SessionClosed("the host ended party mode", clock.instant()));
+        });
+        boolean stopped = awaitStop(s, before);
+        Map<QueuedAction.Status, Integer> counts = s.actions().counts();
+        closeSession();
+        return new Stopped(counts.get(QueuedAction.Status.PENDING), counts.get(QueuedAction.Status.CLAIMED), stopped);
+    }
+
+    private boolean awaitStop(PartySession s, long before) {
+        try {
+            Optional<RelayStatus> r = s.awaitRelayReport(before, Duration.ofSeconds(3), () -> false);
+            spawned.ifPresent(p -> {
+                if (p.isAlive()) {
+                    p.destroy();
+                }
+            });
+            return r.map(x -> x.state() == RelayStatus.State.STOPPED).orElse(false) || spawned.map(p -> !p.isAlive()).orElse(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The open session, attaching to one left open on disk by a previous run of this server. */
+    synchronized PartySession requireSession() {
+        if (session == null) {
+            Campaign campaign = lock.call(campaigns::current);
+            if (!java.nio.file.Files.isDirectory(campaign.dir().resolve("party").resolve("bus"))) {
+                throw new GameException("party mode is not running for " + campaign.info().name() + "; call party_start");
+            }
+            PartySession s = open(campaign);
+            if (s.epoch().isEmpty()) {
+                closeSession();
+                throw new GameException("party mode is not running for " + campaign.info().name() + "; call party_start");
+            }
+            feed.switchTo(s::publish);
+        }
+        return session;
+    }
+
+    synchronized SeatBook seats() {
+        requireSession();
+        return seats;
+    }
+
+    Campaigns campaigns() {
+        return campaigns;
+    }
+
+    Players players() {
+        return players;
+    }
+
+    GameLock lock() {
+        return lock;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            session.close();
+            session = null;
+            seats = null;
+            spawned = Optional.empty();
+        }
+    }
+
+    /** Stops following the bus; a running relay keeps serving (a restarted server adopts it). */
+    @Override
+    public synchronized void close() {
+        feed.reset();
+        closeSession();
+    }
+}

@@ -1,0 +1,95 @@
+package dm20.mcp.party;
+
+import dm20.mcp.game.GameException;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts the relay as a separate JVM: the same java binary as this process, {@code -jar relay-daemon.jar}
+ * (whose manifest carries the JVM flags it needs), its stdout and stderr appended to
+ * {@code party/relay.log} — never this process's stdout, which belongs to JSON-RPC.
+ */
+final class RelayLauncher {
+
+    private final Optional<Path> configuredJar;
+
+    /** @param configuredJar the relay jar if set by {@code --relay-jar} or {@code DM20_RELAY_JAR} */
+    RelayLauncher(Optional<Path> configuredJar) {
+        this.configuredJar = configuredJar;
+    }
+
+    /**
+     * Spawns the relay.
+     *
+     * @throws GameException if the jar cannot be found or the process cannot start
+     */
+    Process start(Path campaignDir, String host, int port, Optional<String> publicUrl) {
+        Path jar = relayJar();
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xlog:disable", "-Xlog:all=warning:stderr",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "--campaign", campaignDir.toString(), "--host", host, "--port", Integer.toString(port)));
+        publicUrl.ifPresent(u -> cmd.addAll(List.of("--public-url", u)));
+        Path log = campaignDir.resolve("party").resolve("relay.log");
+        try {
+            Files.createDirectories(log.getParent());
+            return new ProcessBuilder(cmd)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new GameException("cannot start the relay (" + String.join(" ", cmd) + "): " + e.getMessage());
+        }
+    }
+
+    /** The last lines of the relay's log, to explain a failure. */
+    static String logTail(Path campaignDir, int lines) {
+        Path log = campaignDir.resolve("party").resolve("relay.log");
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no relay log)";
+        }
+    }
+
+    Path relayJar() {
+        if (configuredJar.isPresent()) {
+            if (!Files.isRegularFile(configuredJar.get())) {
+                throw new GameException("the relay jar " + configuredJar.get() + " does not exist");
+            }
+            return configuredJar.get();
+        }
+        return candidates().stream().filter(Files::isRegularFile).findFirst().orElseThrow(() -> new GameException(
+                "cannot find relay-daemon.jar (looked at " + candidates() + "); build it with ./mvnw package or"
+                        + " set DM20_RELAY_JAR"));
+    }
+
+    /** Beside our own jar, or in the source tree's relay-daemon/target when run from a checkout. */
+    private static List<Path> candidates() {
+        List<Path> out = new ArrayList<>();
+        try {
+            Path here = Path.of(RelayLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path dir = Files.isDirectory(here) ? here : here.getParent();
+            out.add(dir.resolve("relay-daemon.jar"));
+            for (Path p = dir; p != null && out.size() < 6; p = p.getParent()) {
+                out.add(p.resolve("relay-daemon").resolve("target").resolve("relay-daemon.jar"));
+            }
+        } catch (URISyntaxException | SecurityException e) {
+            // fall through to the working directory
+        }
+        out.add(Path.of("relay-daemon", "target", "relay-daemon.jar").toAbsolutePath());
+        return out;
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

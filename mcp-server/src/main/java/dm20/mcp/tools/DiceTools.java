@@ -1,0 +1,88 @@
+package dm20.mcp.tools;
+
+import dm20.mcp.game.DiceRoller;
+import dm20.mcp.game.DiceRoller.Edge;
+import dm20.mcp.game.Game;
+import dm20.mcp.game.GameException;
+import dm20.protocol.Role;
+import dm20.protocol.Viewer;
+import dm20.protocol.Visibility;
+import dm20.protocol.VisibilityRules;
+import dm20.protocol.message.OutboxMessage.DiceRolled;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dm20.mcp.tools.Param.Type.BOOLEAN;
+import static dm20.mcp.tools.Param.Type.TEXT;
+
+/** roll_dice, public or hidden. */
+public final class DiceTools implements ToolGroup {
+
+    private final ToolKit kit;
+    private final Game game;
+
+    public DiceTools(ToolKit kit, Game game) {
+        this.kit = kit;
+        this.game = game;
+    }
+
+    @Override
+    public List<SyncToolSpecification> tools() {
+        return List.of(kit.tool("roll_dice", "Roll dice: NdM±K terms summed (1d20+5, 1d8+1d6+3), with advantage"
+                        + " or disadvantage on a d20. hidden=true makes the result DM-only, or private to the one"
+                        + " player in 'players'. As a player, a result you may not see is withheld.",
+                List.of(Param.required("expression", TEXT, "e.g. 1d20+5"),
+                        Param.optional("label", TEXT, "what the roll is for, e.g. 'Perception'"),
+                        Param.optional("advantage", BOOLEAN, "roll the d20 twice, keep the higher"),
+                        Param.optional("disadvantage", BOOLEAN, "roll the d20 twice, keep the lower"),
+                        Param.optional("hidden", BOOLEAN, "secret roll: dm-only, or private to 'players'"),
+                        Vocabulary.VISIBILITY, Vocabulary.PLAYERS, Param.AS_PLAYER), this::roll));
+    }
+
+    private Object roll(Args a) {
+        Viewer viewer = Vocabulary.viewer(game, a);
+        if (viewer.role() == Role.OBSERVER) {
+            throw new GameException("an observer may not roll dice");
+        }
+        boolean adv = a.bool("advantage", false);
+        boolean dis = a.bool("disadvantage", false);
+        if (adv && dis) {
+            throw new GameException("advantage and disadvantage cancel out; pass neither");
+        }
+        Visibility visibility = visibility(a);
+        DiceRoller.Roll roll = game.dice().roll(a.text("expression"),
+                adv ? Edge.ADVANTAGE : dis ? Edge.DISADVANTAGE : Edge.NONE);
+        return view(game.talk().rolled(roll, a.optText("label").orElse(""), visibility), viewer);
+    }
+
+    private Visibility visibility(Args a) {
+        if (!a.bool("hidden", false)) {
+            return Vocabulary.visibility(game, a, "public");
+        }
+        if (a.has("visibility")) {
+            throw new GameException("pass either hidden or visibility, not both");
+        }
+        return Vocabulary.visibility(game, a, a.texts("players").isEmpty() ? "dm-only" : "private");
+    }
+
+    /** The roll as {@code viewer} may see it: the numbers only if the roll's visibility lets them. */
+    static Map<String, Object> view(DiceRolled r, Viewer viewer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rollId", r.rollId());
+        m.put("label", r.label());
+        m.put("notation", r.notation());
+        m.put("visibility", r.visibility());
+        if (VisibilityRules.canSee(r.visibility(), viewer)) {
+            m.put("dice", r.dice());
+            r.kept().ifPresent(k -> m.put("kept", k));
+            m.put("modifier", r.modifier());
+            m.put("total", r.total());
+        } else {
+            m.put("hidden", "rolled in secret; the result is not shown to you");
+        }
+        return m;
+    }
+}
