@@ -1,0 +1,107 @@
+package dm20.relay.live;
+
+import dm20.protocol.message.InboxMessage;
+import dm20.protocol.message.OutboxMessage;
+import dm20.protocol.queue.Envelope;
+import dm20.protocol.queue.PartyBus;
+import dm20.relay.Fixtures;
+import dm20.relay.state.ActionLimiter;
+import dm20.relay.state.TableState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Submissions against a real bus in a temporary campaign directory. */
+class ActionServiceTest {
+
+    @TempDir
+    Path dir;
+    private PartyBus bus;
+    private LiveTable table;
+    private ActionService service;
+
+    @BeforeEach
+    void setUp() {
+        bus = PartyBus.open(dir);
+        table = new LiveTable(new TableState(), (s, n) -> { }, Clock.fixed(Fixtures.T0, ZoneOffset.UTC), 4);
+        Fixtures.opening("e1", 1).forEach(table::apply);
+        AtomicInteger ids = new AtomicInteger();
+        service = new ActionService(table, bus.inboxWriter(), new ActionLimiter(3, Duration.ofMinutes(1)),
+                Clock.fixed(Fixtures.T0.plusSeconds(1), ZoneOffset.UTC), () -> "a" + ids.incrementAndGet(), 50);
+    }
+
+    @AfterEach
+    void tearDown() {
+        bus.close();
+    }
+
+    private Optional<Long> inboxEnd() {
+        return bus.lastInboxSequence();
+    }
+
+    @Test
+    void submit_player_isQueuedAfterTheInboxAppend() {
+        var result = service.submit(Fixtures.seat("p1"), "  I open the door  ", true);
+        assertThat(result).isInstanceOf(ActionService.Result.Queued.class);
+        try (var reader = bus.inboxReader(Optional.empty())) {
+            InboxMessage m = reader.next().orElseThrow().message();
+            assertThat(m).isEqualTo(new InboxMessage.ActionSubmitted("a1", "p1", "p1", "c1", "I open the door", true,
+                    Fixtures.T0.plusSeconds(1)));
+        }
+        Optional<dm20.relay.state.ActionRecord> recorded = table.read(s -> s.actions().byId("a1"));
+        assertThat(recorded).isPresent();
+    }
+
+    @Test
+    void submit_refusals_leaveTheInboxUnchanged() {
+        Optional<Long> before = inboxEnd();
+        List<ActionService.Result> results = List.of(
+                service.submit(Fixtures.seat("tv"), "watch", false),
+                service.submit(Fixtures.seat("dm"), "narrate", false),
+                service.submit(Fixtures.seat("p1"), "   ", false),
+                service.submit(Fixtures.seat("p1"), "x".repeat(51), false));
+        assertThat(results).extracting(r -> ((ActionService.Result.Refused) r).status()).containsExactly(403, 403, 400, 400);
+        assertThat(inboxEnd()).isEqualTo(before);
+    }
+
+    @Test
+    void submit_notYourTurn_is409NamingTheCurrentCombatant() {
+        table.apply(new Envelope<>(20, new OutboxMessage.CombatUpdated(Fixtures.roundRobin("c2"), Fixtures.T0)));
+        Optional<Long> before = inboxEnd();
+        assertThat(service.submit(Fixtures.seat("p1"), "attack", false))
+                .isEqualTo(new ActionService.Result.Refused(409, "not_your_turn", "waiting for Hero2"));
+        assertThat(inboxEnd()).isEqualTo(before);
+        assertThat(service.submit(Fixtures.seat("p2"), "attack", false)).isInstanceOf(ActionService.Result.Queued.class);
+    }
+
+    @Test
+    void submit_simultaneous_acceptsOnePerPlayerPerPrompt() {
+        table.apply(new Envelope<>(20, new OutboxMessage.CombatUpdated(
+                Fixtures.simultaneous(Fixtures.PLAYERS, Fixtures.T0.plusSeconds(60)), Fixtures.T0)));
+        assertThat(service.submit(Fixtures.seat("p3"), "dodge", false)).isInstanceOf(ActionService.Result.Queued.class);
+        assertThat(service.submit(Fixtures.seat("p3"), "dodge again", false))
+                .extracting(r -> ((ActionService.Result.Refused) r).error()).isEqualTo("already_submitted");
+    }
+
+    @Test
+    void submit_overTheRate_is429() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(service.submit(Fixtures.seat("p4"), "act " + i, false)).isInstanceOf(ActionService.Result.Queued.class);
+        }
+        Optional<Long> before = inboxEnd();
+        assertThat(service.submit(Fixtures.seat("p4"), "one more", false))
+                .extracting(r -> ((ActionService.Result.Refused) r).status()).isEqualTo(429);
+        assertThat(inboxEnd()).isEqualTo(before);
+    }
+}

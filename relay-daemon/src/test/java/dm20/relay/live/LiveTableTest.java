@@ -1,0 +1,111 @@
+package dm20.relay.live;
+
+import dm20.protocol.Visibility;
+import dm20.protocol.message.OutboxMessage;
+import dm20.protocol.queue.Envelope;
+import dm20.relay.Fixtures;
+import dm20.relay.feed.Frame;
+import dm20.relay.state.TableState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LiveTableTest {
+
+    private final List<String> presence = new ArrayList<>();
+    private final LiveTable table = new LiveTable(new TableState(), (seat, n) -> presence.add(seat + "=" + n),
+            Clock.fixed(Fixtures.T0, ZoneOffset.UTC), 2);
+
+    private void open() {
+        Fixtures.opening("e1", 1).forEach(table::apply);
+    }
+
+    private void post(long seq, String text) {
+        table.apply(new Envelope<>(seq, Fixtures.narrative("n" + seq, text, Visibility.everyone())));
+    }
+
+    @Test
+    void attach_thenLive_givesWelcomeHistoryAndLiveFramesWithoutGapsOrDuplicates() {
+        open();
+        post(10, "one");
+        post(11, "two");
+        RecordingOutlet p1 = new RecordingOutlet(Fixtures.seat("p1"));
+        assertThat(table.attach(p1, Optional.empty(), Optional.empty())).isInstanceOf(LiveTable.Attach.Attached.class);
+        post(12, "three");
+        assertThat(p1.frames.getFirst()).isInstanceOf(Frame.Welcome.class);
+        assertThat(p1.frames.subList(1, p1.frames.size())).extracting(f -> ((Frame.Narrative) f).seq())
+                .containsExactly(10L, 11L, 12L);
+        assertThat(presence).containsExactly("p1=1");
+    }
+
+    @Test
+    void attach_withSinceAndEpoch_replaysExactlyTheMissedFrames() {
+        open();
+        for (long s = 10; s < 20; s++) {
+            post(s, "scene " + s);
+        }
+        RecordingOutlet p2 = new RecordingOutlet(Fixtures.seat("p2"));
+        table.attach(p2, Optional.of(14L), Optional.of("e1"));
+        assertThat(p2.frames.subList(1, p2.frames.size())).extracting(f -> ((Frame.Narrative) f).seq())
+                .containsExactly(15L, 16L, 17L, 18L, 19L);
+    }
+
+    @Test
+    void attach_staleEpoch_asksForReload() {
+        open();
+        RecordingOutlet p2 = new RecordingOutlet(Fixtures.seat("p2"));
+        assertThat(table.attach(p2, Optional.of(3L), Optional.of("old"))).isInstanceOf(LiveTable.Attach.Reload.class);
+        assertThat(p2.frames).isEmpty();
+    }
+
+    @Test
+    void attach_tooManySocketsForOneSeat_isRefusedWith4409() {
+        open();
+        table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty());
+        table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty());
+        assertThat(table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty()))
+                .isEqualTo(new LiveTable.Attach.Refused(CloseCodes.TOO_MANY, "too many open pages for this seat (max 2)"));
+        assertThat(table.connections("p1")).isEqualTo(2);
+    }
+
+    @Test
+    void apply_revoke_closesOnlyThatSeatsSocketsWithAReason() {
+        open();
+        RecordingOutlet p1 = new RecordingOutlet(Fixtures.seat("p1"));
+        RecordingOutlet p2 = new RecordingOutlet(Fixtures.seat("p2"));
+        table.attach(p1, Optional.empty(), Optional.empty());
+        table.attach(p2, Optional.empty(), Optional.empty());
+        table.apply(new Envelope<>(30, new OutboxMessage.SeatRevoked("p1", "kicked by the host", Fixtures.T0)));
+        post(31, "after");
+        assertThat(p1.closedWith).contains(CloseCodes.UNAUTHORIZED);
+        assertThat(p1.frames.getLast()).isEqualTo(new Frame.Closing("kicked by the host"));
+        assertThat(p2.closedWith).isEmpty();
+        assertThat(p2.frames.getLast()).isInstanceOf(Frame.Narrative.class);
+        assertThat(table.authenticate(Fixtures.token("p1"))).isEmpty();
+        assertThat(presence).contains("p1=0");
+    }
+
+    @Test
+    void apply_newSession_tellsEverySocketToReload() {
+        open();
+        RecordingOutlet tv = new RecordingOutlet(Fixtures.seat("tv"));
+        table.attach(tv, Optional.empty(), Optional.empty());
+        table.apply(new Envelope<>(40, new OutboxMessage.SessionOpened("e2", "Next", Fixtures.T0)));
+        assertThat(tv.frames.getLast()).isInstanceOf(Frame.Reload.class);
+        assertThat(tv.closedWith).contains(CloseCodes.NORMAL);
+    }
+
+    @Test
+    void attach_seatRevokedAfterAuthentication_isRefused() {
+        open();
+        table.apply(new Envelope<>(30, new OutboxMessage.SeatRevoked("p4", "gone", Fixtures.T0)));
+        assertThat(table.attach(new RecordingOutlet(Fixtures.seat("p4")), Optional.empty(), Optional.empty()))
+                .isInstanceOf(LiveTable.Attach.Refused.class);
+    }
+}

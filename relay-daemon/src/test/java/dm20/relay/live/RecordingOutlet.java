@@ -1,0 +1,39 @@
+package dm20.relay.live;
+
+import dm20.relay.feed.Frame;
+import dm20.relay.state.Seat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** An outlet that keeps what it was sent, standing in for a socket in logic tests. */
+final class RecordingOutlet implements Outlet {
+
+    private final Seat seat;
+    final List<Frame> frames = new ArrayList<>();
+    Optional<Integer> closedWith = Optional.empty();
+
+    RecordingOutlet(Seat seat) {
+        this.seat = seat;
+    }
+
+    @Override
+    public Seat seat() {
+        return seat;
+    }
+
+    @Override
+    public synchronized void send(Frame frame) {
+        if (closedWith.isEmpty()) {
+            frames.add(frame);
+        }
+    }
+
+    @Override
+    public synchronized void close(int code, String reason) {
+        if (closedWith.isEmpty()) {
+            closedWith = Optional.of(code);
+        }
+    }
+}
