@@ -1,5 +1,5 @@
 // Initiative order, turn banner, simultaneous-mode prompt and countdown. Field names are the CombatState
-// JSON ones, read through v(combat, 'path') so SheetFieldsTest checks them against the Java record.
+// JSON ones, read through the v() accessor so SheetFieldsTest checks them against the Java record.
 
 import { el, clear, v } from './util.js';
 

@@ -1,5 +1,5 @@
 // The character bar and the full sheet. Field names are exactly the CharacterSheet JSON ones, read only
-// through v(sheet, 'path') so that SheetFieldsTest can check every path against the Java record.
+// through the v() accessor so that SheetFieldsTest can check every path against the Java record.
 
 import { el, clear, v, signed } from './util.js';
 

@@ -1,0 +1,130 @@
+package dm20.relay.browser;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * One headless Chromium at a phone viewport (390×844), driven through Debian's chromedriver so nothing is
+ * ever downloaded. Not thread-safe: one test class, one browser, used sequentially.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Skips the calling test class when Chromium is missing, or fails it if {@code dm20.browser.required}. */
+    static void requireChromium() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && Boolean.getBoolean("dm20.browser.required")) {
+            throw new IllegalStateException("dm20.browser.required=true but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing: apt-get install -y chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(present, "no " + CHROMIUM + "; install chromium and chromium-driver to run");
+    }
+
+    static Browser open() {
+        requireChromium();
+        try {
+            Path profile = Files.createTempDirectory("dm20-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=390,844");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(WAIT);
+            return new Browser(driver, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens a URL and waits until the page's socket said welcome. */
+    void join(String url) {
+        driver.get(url);
+        until(d -> "true".equals(js("return document.body.dataset.ready || ''")));
+    }
+
+    /** Clears the relay origin's storage (via a page of that origin) so the next join starts clean. */
+    void fresh(String base) {
+        driver.get(base + "/status");
+        js("localStorage.clear()");
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    String text(String css) {
+        return (String) js("var e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    boolean visible(String css) {
+        return Boolean.TRUE.equals(js("var e = document.querySelector(arguments[0]);"
+                + " return !!e && !e.closest('[hidden]') && getComputedStyle(e).display !== 'none';", css));
+    }
+
+    <T> T until(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT, Duration.ofMillis(50)).until(condition::apply);
+    }
+
+    /** Waits until the text of the element matching {@code css} contains {@code part}. */
+    void untilText(String css, String part) {
+        until(d -> text(css).contains(part) ? Boolean.TRUE : null);
+    }
+
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of(System.getProperty("dm20.screenshots", "../docs/screenshots"));
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp profile is harmless
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package dm20.relay.browser;
+
+import dm20.protocol.Role;
+import dm20.protocol.Visibility;
+import dm20.protocol.message.InboxMessage;
+import dm20.protocol.message.OutboxMessage;
+import dm20.protocol.queue.PartyBus;
+import dm20.relay.browser.TableScript.SeatKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The player page in headless Chromium against the packaged relay, fed through a real outbox. One relay and
+ * one browser for the class; each test issues its own seats and clears the page's storage first.
+ */
+class PlayerPageIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path campaign;
+
+    private static PartyBus bus;
+    private static TableScript table;
+    private static RelayProcess relay;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        Browser.requireChromium();
+        bus = PartyBus.open(campaign);
+        table = new TableScript(bus);
+        table.openSession("The Sunless Citadel");
+        relay = RelayProcess.start(bus, campaign, 0);
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (relay != null) relay.close();
+        if (table != null) table.close();
+        if (bus != null) bus.close();
+    }
+
+    /** Opens the seat's QR link in a clean page once the relay knows the seat. */
+    static void join(SeatKey seat) throws Exception {
+        awaitSeat(seat.token());
+        browser.fresh(relay.base());
+        browser.join(relay.base() + "/play#" + seat.token());
+    }
+
+    static void awaitSeat(String token) throws Exception {
+        Instant until = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(until)) {
+            if (get("/api/me", token).statusCode() == 200) return;
+            Thread.sleep(25);
+        }
+        throw new AssertionError("the relay never accepted the seat's token");
+    }
+
+    static HttpResponse<String> get(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(relay.base() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String page() {
+        return (String) browser.js("return document.documentElement.outerHTML + JSON.stringify(localStorage);");
+    }
+
+    @Test
+    void join_qrLink_showsHistoryAndMovesTokenToStorage() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        table.narrative("The hall is dark and *very* quiet. join-mark", Visibility.everyone());
+
+        join(ann);
+
+        browser.untilText("#feed", "join-mark");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("#").doesNotContain(ann.token());
+        assertThat(browser.js("return JSON.parse(localStorage.getItem('dm20.token'))")).isEqualTo(ann.token());
+        assertThat(browser.text("#feed em")).contains("very");
+        assertThat(browser.visible("#action")).isTrue();
+        assertThat(browser.text("#campaign")).isEqualTo("The Sunless Citadel");
+    }
+
+    @Test
+    void action_claimedThenResolved_statusMovesAndPrivatePartShowsOnlyHere() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        join(ann);
+
+        WebElement box = browser.find("#action-text");
+        box.sendKeys("I open the door");
+        box.sendKeys(Keys.ENTER);
+        browser.until(d -> "queued".equals(browser.js("return document.querySelector('#feed .mine .status')?.dataset.status")));
+        InboxMessage.ActionSubmitted action = table.awaitAction("I open the door", WAIT);
+        assertThat(action.seatId()).isEqualTo(ann.seatId());
+        assertThat(action.privateToDm()).isFalse();
+
+        table.send(new OutboxMessage.ActionClaimed(action.actionId(), action.seatId(), Instant.now()));
+        browser.until(d -> "processing".equals(status(action.actionId())));
+        table.send(new OutboxMessage.ActionResolved(action.actionId(), action.seatId(), "The door **swings** open.",
+                List.of(new OutboxMessage.PrivatePart(ann.playerId(), "A draft smells of sulphur.")),
+                Optional.of("DMNOTE the sulphur is a red herring"), Instant.now()));
+        browser.until(d -> "resolved".equals(status(action.actionId())));
+
+        browser.untilText("#feed", "The door swings open.");
+        assertThat(browser.text("#feed .msg .priv")).contains("sulphur");
+        assertThat(browser.text("#private")).contains("A draft smells of sulphur.");
+        assertThat(page()).doesNotContain("DMNOTE");
+        browser.screenshot("feed");
+
+        browser.find("#whisper").click();
+        box.sendKeys("I pocket the gem quietly");
+        browser.find("#send").click();
+        assertThat(table.awaitAction("pocket the gem", WAIT).privateToDm()).isTrue();
+    }
+
+    private static String status(String actionId) {
+        return (String) browser.js("var c = document.querySelector('#feed [data-action-id=\"' + arguments[0]"
+                + " + '\"] .status'); return c ? c.dataset.status : '';", actionId);
+    }
+
+    @Test
+    void privacy_manyMessages_eachSeatSeesOnlyWhatIsMeantForIt() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        SeatKey ben = table.player("Ben (Bor)");
+        SeatKey tv = table.seat(Role.OBSERVER, "Living room TV");
+        for (int i = 0; i < 8; i++) {
+            table.narrative("pub-" + i + " the torches flicker", Visibility.everyone());
+            table.narrative("annonly-" + i + " you feel watched", Visibility.player(ann.playerId()));
+            table.whisper("annwhisper-" + i + " Ben's character is lying", ann.playerId());
+            table.roll("annroll-" + i, 17, Visibility.player(ann.playerId()));
+            table.narrative("partyonly-" + i + " a secret plan", Visibility.party());
+            table.narrative("dmonly-" + i + " the door is a mimic", Visibility.dmOnly());
+            table.whisper("benwhisper-" + i + " you hear a click", ben.playerId());
+        }
+        table.narrative("END-MARK", Visibility.everyone());
+
+        join(ben);
+        browser.untilText("#feed", "END-MARK");
+        assertThat(page()).contains("pub-7", "partyonly-7", "benwhisper-7")
+                .doesNotContain("annonly-", "annwhisper-", "annroll-", "dmonly-");
+        assertThat(browser.text("#private")).contains("benwhisper-7");
+
+        join(ann);
+        browser.untilText("#feed", "END-MARK");
+        assertThat(page()).contains("pub-7", "partyonly-7", "annonly-7", "annwhisper-7", "annroll-7")
+                .doesNotContain("benwhisper-", "dmonly-");
+        assertThat(browser.text("#private")).contains("annonly-7", "annwhisper-7", "annroll-7").doesNotContain("pub-");
+
+        join(tv);
+        browser.untilText("#feed", "END-MARK");
+        assertThat(page()).contains("pub-7")
+                .doesNotContain("partyonly-", "annonly-", "annwhisper-", "annroll-", "benwhisper-", "dmonly-");
+    }
+
+    @Test
+    void sheet_characterUpdated_rendersEveryPanelAndUpdatesLive() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        SeatKey ben = table.player("Ben (Bor)");
+        table.sheet(ann, TableScript.sampleSheet(ann, "Ara", 17));
+        table.sheet(ben, TableScript.sampleSheet(ben, "Borin-of-Ben", 5));
+        join(ann);
+
+        browser.untilText("#cb-hp", "17/20");
+        table.sheet(ann, TableScript.sampleSheet(ann, "Ara", 9));
+        browser.untilText("#cb-hp", "9/20");
+        assertThat(browser.text("#cb-name")).isEqualTo("Ara");
+        assertThat(browser.text("#cb-ac")).isEqualTo("AC 12");
+        assertThat(browser.text("#cb-conds")).contains("poisoned");
+
+        browser.find("#charbar").click();
+        browser.until(d -> browser.visible("#sheet"));
+        assertThat(browser.text("#sheet-body")).contains("Wizard 3 (Evocation)", "Fire Bolt", "Quarterstaff",
+                "main hand", "Arcane Recovery", "Elvish", "42 gp", "Level 1 slots (3/4)", "9 / 20");
+        assertThat(browser.js("return [...document.querySelectorAll('#sheet .kv dt.prof')].map(e => e.textContent + '='"
+                + " + e.nextElementSibling.textContent).join(',')")).asString().contains("INT=+5", "Arcana=+5");
+        browser.screenshot("sheet");
+        browser.find("#sheet-close").click();
+        assertThat(page()).doesNotContain("Borin-of-Ben");
+    }
+
+    @Test
+    void combat_notYourTurn_disablesInputAndYourTurnEnablesIt() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        SeatKey ben = table.player("Ben (Bor)");
+        table.sheet(ann, TableScript.sampleSheet(ann, "Ara", 17));
+        try {
+            table.combat(List.of(ben, ann), List.of("Bor", "Ara"), ben, Optional.of(ann));
+            join(ann);
+            browser.until(d -> browser.find("#action-text").getAttribute("disabled") != null);
+            assertThat(browser.find("#action-text").getAttribute("placeholder")).contains("Waiting for Bor");
+            assertThat(browser.text("#initiative li.current")).contains("Bor");
+            assertThat(browser.text("#initiative li.ondeck")).contains("Ara");
+            assertThat(browser.text("#turn-banner")).contains("On deck").doesNotContain("YOUR TURN");
+            assertThat(browser.find("#send").isEnabled()).isFalse();
+
+            table.combat(List.of(ben, ann), List.of("Bor", "Ara"), ann, Optional.of(ben));
+            browser.until(d -> browser.find("#action-text").getAttribute("disabled") == null);
+            assertThat(browser.text("#turn-banner")).isEqualTo("YOUR TURN");
+            assertThat(browser.text("#combat-timer")).contains("left");
+            browser.screenshot("combat");
+        } finally {
+            table.endCombat();
+        }
+        browser.until(d -> !browser.visible("#combat"));
+    }
+
+    @Test
+    void xss_payloadsInNamesSheetAndNarrative_renderAsText() throws Exception {
+        String payload = "<img src=x onerror=\"window.__xss=1;alert(1)\"><script>window.__xss=2</script>";
+        SeatKey eve = table.player(payload + "Eve");
+        table.sheet(eve, TableScript.sampleSheet(eve, payload + "Ara", 12));
+        table.narrative("**Bold** " + payload + " xss-mark", Visibility.everyone());
+        table.whisper("_psst_ " + payload, eve.playerId());
+        join(eve);
+
+        browser.untilText("#feed", "xss-mark");
+        browser.untilText("#cb-name", "<img");
+        assertThat(browser.text("#feed")).contains("<img src=x onerror=", "<script>window.__xss=2</script>");
+        assertThat(browser.js("return document.querySelectorAll('img').length"
+                + " + document.querySelectorAll('script:not([src])').length")).isEqualTo(0L);
+        assertThat(browser.js("return typeof window.__xss")).isEqualTo("undefined");
+        assertThat(browser.text("#feed strong")).isEqualTo("Bold");
+        assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void badToken_showsAskTheHostScreen() {
+        browser.fresh(relay.base());
+        browser.driver().get(relay.base() + "/play#" + "notARealToken_0123456789abcdef");
+
+        browser.until(d -> browser.visible("#gone"));
+        assertThat(browser.text("#gone")).contains("Ask the host for a new code");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("notARealToken");
+    }
+
+    @Test
+    void revokedSeat_whileOpen_showsAskTheHostScreen() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        join(ann);
+
+        table.send(new OutboxMessage.SeatRevoked(ann.seatId(), "kicked by the host", Instant.now()));
+
+        browser.until(d -> browser.visible("#gone"));
+        assertThat(browser.text("#gone")).contains("Ask the host for a new code");
+    }
+
+    @Test
+    void observer_tvMode_hasPublicFeedButNoActionBoxOrSheet() throws Exception {
+        SeatKey tv = table.seat(Role.OBSERVER, "Living room TV");
+        table.narrative("The dragon **roars**. tv-mark", Visibility.everyone());
+        join(tv);
+
+        browser.untilText("#feed", "tv-mark");
+        assertThat(browser.js("return document.body.classList.contains('tv')")).isEqualTo(true);
+        assertThat(browser.visible("#action")).isFalse();
+        assertThat(browser.visible("#charbar")).isFalse();
+        assertThat(browser.visible("#tabs")).isFalse();
+        assertThat(get("/character", tv.token()).statusCode()).isEqualTo(403);
+        browser.screenshot("tv");
+    }
+
+    @Test
+    void budget_pageWeightAndFirstRender_stayWithinLimits() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        join(ann);
+        browser.join(relay.base() + "/play");
+
+        double ready = ((Number) browser.js("return performance.getEntriesByName('dm20-ready')[0].startTime")).doubleValue();
+        @SuppressWarnings("unchecked")
+        List<String> resources = (List<String>) browser.js(
+                "return performance.getEntriesByType('resource').map(e => e.name)");
+        List<String> assets = new ArrayList<>(resources.stream().filter(u -> u.matches(".*\\.(js|css)$")).toList());
+        long bytes = get("/play", "").body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        for (String url : assets) {
+            bytes += get(URI.create(url).getPath(), "").body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        System.out.printf("page budget: %d bytes in %d files, welcome rendered at %.0f ms%n", bytes,
+                assets.size() + 1, ready);
+
+        assertThat(resources).allSatisfy(u -> assertThat(u).startsWith(relay.base() + "/"));
+        assertThat(assets).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(bytes).isLessThan(60 * 1024);
+        assertThat(ready).isLessThan(500);
+    }
+}
