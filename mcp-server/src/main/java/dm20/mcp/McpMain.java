@@ -3,6 +3,7 @@ package dm20.mcp;
 import dm20.mcp.game.DeadlineScheduler;
 import dm20.mcp.game.Game;
 import dm20.mcp.tools.GameTools;
+import dm20.mcp.party.PartyTools;
 import dm20.mcp.tools.ToolGroup;
 import dm20.mcp.tools.ToolInvoker;
 import dm20.mcp.tools.ToolKit;
@@ -57,7 +58,7 @@ public final class McpMain {
             System.exit(2);
             return;
         }
-        Wiring wiring = wire(config, Clock.systemUTC(), List.of());
+        Wiring wiring = wire(config, Clock.systemUTC(), List.of(PartyTools.factory(System.getenv())));
         serve(wiring, System.in, transportOut);
         System.exit(0);
     }

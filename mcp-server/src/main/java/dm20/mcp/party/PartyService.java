@@ -3,13 +3,13 @@ package dm20.mcp.party;
 import dm20.mcp.game.Campaign;
 import dm20.mcp.game.Campaigns;
 import dm20.mcp.game.Combat;
+import dm20.mcp.game.Game;
 import dm20.mcp.game.GameException;
 import dm20.mcp.game.GameLock;
 import dm20.mcp.game.Player;
 import dm20.mcp.game.Players;
 import dm20.mcp.game.SwitchableTableFeed;
 import dm20.protocol.CombatState;
-import dm20.protocol.Role;
 import dm20.protocol.Tokens;
 import dm20.protocol.Viewer;
 import dm20.protocol.message.InboxMessage.ActionSubmitted;
@@ -53,14 +53,13 @@ public final class PartyService implements AutoCloseable {
     private SeatBook seats;
     private Optional<Process> spawned = Optional.empty();
 
-    public PartyService(Campaigns campaigns, Players players, Combat combat, SwitchableTableFeed feed, GameLock lock,
-                        Clock clock, Tokens tokens, Optional<java.nio.file.Path> relayJar, JsonMapper json) {
-        this.campaigns = campaigns;
-        this.players = players;
-        this.combat = combat;
-        this.feed = feed;
-        this.lock = lock;
-        this.clock = clock;
+    public PartyService(Game game, Tokens tokens, Optional<java.nio.file.Path> relayJar, JsonMapper json) {
+        this.campaigns = game.campaigns();
+        this.players = game.players();
+        this.combat = game.combat();
+        this.feed = game.feed();
+        this.lock = game.lock();
+        this.clock = game.clock();
         this.tokens = tokens;
         this.launcher = new RelayLauncher(relayJar);
         this.json = json;

@@ -1,0 +1,182 @@
+package dm20.mcp.party;
+
+import dm20.mcp.game.Campaign;
+import dm20.mcp.game.GameException;
+import dm20.mcp.game.Player;
+import dm20.protocol.Role;
+import dm20.protocol.message.OutboxMessage;
+import dm20.protocol.sheet.CharacterSheet;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The DM's side of the table while party mode runs: take the next action, answer it, show "thinking",
+ * and manage seats. Every change is validated before anything is published; nothing is published for a
+ * bad request. Thread-safe: game state is touched under the game lock only. Lock order: the
+ * {@link PartyService} monitor (taken by {@code requireSession}/{@code seats}) is always taken before the
+ * game lock, never while holding it.
+ */
+public final class DmLoop {
+
+    /** The longest a single {@code party_wait} blocks. */
+    public static final Duration MAX_WAIT = Duration.ofMinutes(5);
+
+    private final PartyService party;
+
+    public DmLoop(PartyService party) {
+        this.party = party;
+    }
+
+    /** Claims the oldest pending action; empty if none is waiting. */
+    public Optional<Map<String, Object>> next() {
+        PartySession s = party.requireSession();
+        return party.lock().call(() -> s.actions().claimNext().map(a -> announceClaim(s, a)));
+    }
+
+    /**
+     * Blocks up to {@code timeout} (at most {@link #MAX_WAIT}) for an action and claims it.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public Optional<Map<String, Object>> await(Duration timeout) throws InterruptedException {
+        PartySession s = party.requireSession();
+        Duration bounded = timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : timeout;
+        Optional<QueuedAction> claimed = s.actions().awaitAndClaim(bounded);
+        return claimed.map(a -> party.lock().call(() -> announceClaim(s, a)));
+    }
+
+    private Map<String, Object> announceClaim(PartySession s, QueuedAction a) {
+        s.publish(new OutboxMessage.ActionClaimed(a.id(), a.submitted().seatId(), party.clock().instant()));
+        Campaign c = party.campaigns().current();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("actionId", a.id());
+        view.put("text", a.submitted().text());
+        view.put("privateToDm", a.submitted().privateToDm());
+        view.put("submittedAt", a.submitted().at().toString());
+        view.put("player", c.players().stream().filter(p -> p.id().equals(a.submitted().playerId()))
+                .findFirst().map(p -> Map.of("id", p.id(), "name", p.name()))
+                .orElse(Map.of("id", a.submitted().playerId(), "name", a.submitted().playerId())));
+        c.character(a.submitted().characterId()).ifPresent(sheet -> view.put("character", summary(sheet)));
+        view.put("combat", c.combat());
+        view.put("stillPending", s.actions().withStatus(QueuedAction.Status.PENDING).size());
+        return view;
+    }
+
+    static Map<String, Object> summary(CharacterSheet sheet) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", sheet.id());
+        m.put("name", sheet.name());
+        m.put("level", sheet.level());
+        m.put("classes", sheet.classes().stream().map(c -> c.name() + " " + c.level()).toList());
+        m.put("race", sheet.race());
+        m.put("hp", sheet.hp().current() + "/" + sheet.hp().max() + (sheet.hp().temp() > 0 ? " +" + sheet.hp().temp() : ""));
+        m.put("ac", sheet.armorClass());
+        m.put("conditions", sheet.conditions());
+        return m;
+    }
+
+    /**
+     * Answers an action: {@code narrative} for everyone, each private text for its player only, notes for
+     * the DM only. Validates first (known, unanswered action; real players), then appends once.
+     *
+     * @param privateTo texts keyed by player or character (name or id)
+     */
+    public Map<String, Object> resolve(String actionId, String narrative, Map<String, String> privateTo,
+                                       Optional<String> dmNotes) {
+        PartySession s = party.requireSession();
+        return party.lock().call(() -> {
+            QueuedAction a = s.actions().find(actionId).orElseThrow(() -> new GameException("no action '" + actionId
+                    + "'; pending: " + s.actions().withStatus(QueuedAction.Status.PENDING).stream().map(QueuedAction::id).toList()
+                    + ", claimed: " + s.actions().withStatus(QueuedAction.Status.CLAIMED).stream().map(QueuedAction::id).toList()));
+            if (a.status() == QueuedAction.Status.RESOLVED || a.status() == QueuedAction.Status.REJECTED) {
+                throw new GameException("action " + actionId + " is already " + a.status().name().toLowerCase()
+                        + "; nothing was sent");
+            }
+            List<OutboxMessage.PrivatePart> parts = new ArrayList<>();
+            privateTo.forEach((ref, text) -> parts.add(new OutboxMessage.PrivatePart(playerId(ref), text)));
+            if (narrative.isBlank() && parts.isEmpty()) {
+                throw new GameException("party_resolve needs a narrative or at least one private text");
+            }
+            s.publish(new OutboxMessage.ActionResolved(a.id(), a.submitted().seatId(), narrative, parts, dmNotes,
+                    party.clock().instant()));
+            return Map.of("actionId", a.id(), "resolved", true, "privateTo", parts.stream()
+                    .map(OutboxMessage.PrivatePart::playerId).toList());
+        });
+    }
+
+    private String playerId(String ref) {
+        Player p = party.players().find(ref);
+        if (p.role() != Role.PLAYER) {
+            throw new GameException(p.name() + " is an observer and cannot receive private text");
+        }
+        return p.id();
+    }
+
+    /** Shows or hides the "DM is thinking" indicator on every phone. */
+    public void thinking(boolean on, Optional<String> label) {
+        PartySession s = party.requireSession();
+        s.publish(new OutboxMessage.DmThinking(on, label, party.clock().instant()));
+    }
+
+    /** Closes a seat's sockets and gives it a new token (the old link is dead at once). */
+    public SeatLink kick(String ref) {
+        PartySession s = party.requireSession();
+        SeatBook seats = party.seats();
+        return party.lock().call(() -> {
+            SeatLink seat = seats.find(ref);
+            if (seat.role() == Role.DM) {
+                throw new GameException("the host seat cannot be kicked; use party_token to rotate its link");
+            }
+            SeatLink rotated = seats.rotate(seat.seatId());
+            s.publish(new OutboxMessage.SeatRevoked(seat.seatId(), "removed by the host", party.clock().instant()));
+            s.publish(SeatBook.issued(rotated, party.clock().instant()));
+            return rotated;
+        });
+    }
+
+    /** Rotates a seat's token: the old link stops working and its sockets close; returns the new link. */
+    public SeatLink rotate(String ref) {
+        PartySession s = party.requireSession();
+        SeatBook seats = party.seats();
+        return party.lock().call(() -> {
+            SeatLink rotated = seats.rotate(seats.find(ref).seatId());
+            s.publish(SeatBook.issued(rotated, party.clock().instant()));
+            return rotated;
+        });
+    }
+
+    /** Relay up/down, URL, each seat's presence, queue counts and the next pending action. */
+    public Map<String, Object> status() {
+        PartySession s = party.requireSession();
+        RelayStatus relay = s.relay();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("relay", relay.alive() ? "up" : relay.state().name().toLowerCase());
+        relay.url().ifPresent(u -> m.put("url", u));
+        relay.reason().ifPresent(r -> m.put("relayReason", r));
+        Map<String, Presence> presence = s.presence();
+        m.put("seats", party.seats().all().stream().map(seat -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("seat", seat.seatId());
+            row.put("name", seat.displayName());
+            row.put("role", seat.role());
+            Optional<Presence> p = Optional.ofNullable(presence.get(seat.seatId()));
+            row.put("connected", p.map(Presence::connected).orElse(false));
+            p.ifPresent(x -> row.put("lastSeen", x.lastSeen().toString()));
+            return row;
+        }).toList());
+        m.put("queue", s.actions().counts());
+        s.actions().peek().ifPresent(a -> m.put("next", Map.of("actionId", a.id(), "player", a.submitted().playerId(),
+                "text", a.submitted().text())));
+        return m;
+    }
+
+    /** The base URL players use, if the relay reported one. */
+    public Optional<String> baseUrl() {
+        return party.requireSession().relay().url();
+    }
+}

@@ -1,0 +1,187 @@
+package dm20.mcp.party;
+
+import dm20.mcp.game.Game;
+import dm20.mcp.game.GameException;
+import dm20.mcp.tools.Args;
+import dm20.mcp.tools.Param;
+import dm20.mcp.tools.Param.Type;
+import dm20.mcp.tools.ToolGroup;
+import dm20.mcp.tools.ToolKit;
+import dm20.protocol.Role;
+import dm20.protocol.Tokens;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ImageContent;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import static dm20.mcp.tools.Param.optional;
+import static dm20.mcp.tools.Param.required;
+
+/**
+ * The {@code party_*} tools. Same vocabulary as the game tools: {@code seat} is a seat id, player or
+ * character (name or id); {@code players} a list of those; lists and objects may come as JSON strings.
+ */
+public final class PartyTools implements ToolGroup, AutoCloseable {
+
+    private static final int QR_PIXELS = 320;
+
+    private final ToolKit kit;
+    private final PartyService party;
+    private final DmLoop loop;
+    private final Game game;
+    private final PrintStream terminal;
+
+    /**
+     * @param terminal where QR codes for the host's terminal go (stderr: never the JSON-RPC stdout)
+     */
+    public PartyTools(ToolKit kit, Game game, PartyService party, PrintStream terminal) {
+        this.kit = kit;
+        this.game = game;
+        this.party = party;
+        this.loop = new DmLoop(party);
+        this.terminal = terminal;
+    }
+
+    /**
+     * The factory {@code McpMain.wire} takes: party tools on the shared kit and game; the relay jar comes from
+     * {@code DM20_RELAY_JAR} if set, else is found beside this jar or in the source tree.
+     */
+    public static BiFunction<ToolKit, Game, ToolGroup> factory(Map<String, String> env) {
+        Optional<Path> jar = Optional.ofNullable(env.get("DM20_RELAY_JAR")).filter(s -> !s.isBlank()).map(Path::of);
+        return (kit, game) -> new PartyTools(kit, game,
+                new PartyService(game, new Tokens(new SecureRandom()), jar, kit.json()), System.err);
+    }
+
+    /** The DM loop, for the console. */
+    public DmLoop loop() {
+        return loop;
+    }
+
+    /** The service, for the console. */
+    public PartyService service() {
+        return party;
+    }
+
+    @Override
+    public List<SyncToolSpecification> tools() {
+        return List.of(
+                kit.unlockedTool("party_start", "Start Party Mode for the loaded campaign: issue a seat (link + QR code)"
+                        + " for every player, an observer (TV) seat and the host seat, and start the relay the phones"
+                        + " connect to. Show the QR images to the players. Calling it again re-issues the same links.",
+                        List.of(optional("port", Type.INTEGER, "TCP port for the phones (default 8080)"),
+                                optional("host", Type.TEXT, "interface to bind (default 0.0.0.0 = the LAN)"),
+                                optional("public_url", Type.TEXT, "base URL players should use, e.g. behind a proxy")),
+                        this::start),
+                kit.unlockedTool("party_stop", "Stop Party Mode: phones are told the session ended and the relay stops."
+                        + " Pending actions are kept for next time.", List.of(), a -> party.stop()),
+                kit.unlockedTool("party_status", "Relay up/down and URL, each seat (connected, last seen), the action"
+                        + " queue by status and the next pending action.", List.of(), a -> loop.status()),
+                kit.unlockedTool("party_next", "Take the oldest pending player action: returns it with the acting"
+                        + " player, their character and the combat state. Answer it with party_resolve.", List.of(),
+                        a -> loop.next().<Object>map(v -> v).orElse(Map.of("action", "none pending"))),
+                kit.unlockedTool("party_wait", "Block until a player submits an action (at most timeout_seconds, max 300)"
+                        + " and take it like party_next. For an automatic DM loop: call again after each answer.",
+                        List.of(optional("timeout_seconds", Type.INTEGER, "how long to wait (default 60, max 300)")),
+                        this::await),
+                kit.unlockedTool("party_resolve", "Answer a taken action. The narrative goes to everyone; each private"
+                        + " text only to its player (who also sees the narrative); dm_notes to nobody but you.",
+                        List.of(required("action_id", Type.TEXT, "the action's id from party_next/party_wait"),
+                                optional("narrative", Type.TEXT, "what everyone at the table hears"),
+                                optional("private", Type.OBJECT, "private texts keyed by player or character, e.g."
+                                        + " {\"Thorin\": \"You notice a draft\"}"),
+                                optional("dm_notes", Type.TEXT, "notes for the DM only")),
+                        this::resolve),
+                kit.unlockedTool("party_thinking", "Show (or hide) a 'DM is thinking' indicator on every phone.",
+                        List.of(optional("thinking", Type.BOOLEAN, "true to show (default), false to hide"),
+                                optional("label", Type.TEXT, "what you are working on")),
+                        a -> {
+                            loop.thinking(a.bool("thinking", true), a.optText("label"));
+                            return Map.of("thinking", a.bool("thinking", true));
+                        }),
+                kit.unlockedTool("party_whisper", "Send a private message to one or several players outside an action.",
+                        List.of(required("players", Type.LIST, "players or characters (names or ids)"),
+                                required("text", Type.TEXT, "the message")),
+                        this::whisper),
+                kit.unlockedTool("party_kick", "Remove a seat: its sockets close and its link stops working; returns"
+                        + " the seat's new link for when they may come back.",
+                        List.of(required("seat", Type.TEXT, "player, character or seat id")), a -> link(loop.kick(a.text("seat")))),
+                kit.unlockedTool("party_token", "Give a seat a new link (e.g. a leaked QR): the old one stops working"
+                        + " at once. Returns the new link and QR code.",
+                        List.of(required("seat", Type.TEXT, "player, character or seat id")), a -> link(loop.rotate(a.text("seat")))));
+    }
+
+    private Object start(Args a) {
+        int port = a.optInt("port").orElse(8080);
+        if (port < 0 || port > 65535) {
+            throw new GameException("port must be 0..65535, got " + port);
+        }
+        PartyService.Started s = party.start(a.optText("host").orElse("0.0.0.0"), port, a.optText("public_url"));
+        String base = s.urls().stream().findFirst().orElseThrow(() -> new GameException("the relay reported no URL"));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("campaign", s.campaign());
+        summary.put("relay", s.adopted() ? "already running (adopted)" : "started");
+        summary.put("urls", s.urls());
+        summary.put("seats", s.seats().stream().map(seat -> Map.of("seat", seat.seatId(), "name", seat.displayName(),
+                "role", seat.role(), "url", base + seat.path())).toList());
+        summary.put("hostScreen", base + s.seats().stream().filter(x -> x.role() == Role.DM).findFirst()
+                .map(SeatLink::path).orElse("/host"));
+        var result = CallToolResult.builder().addTextContent(kit.json().writeValueAsString(summary));
+        for (SeatLink seat : s.seats()) {
+            String url = base + seat.path();
+            result.addTextContent("QR for " + seat.displayName() + ":");
+            result.addContent(new ImageContent(null, QrCodes.pngBase64(url, QR_PIXELS), "image/png"));
+            terminal.println("\n" + seat.displayName() + "  " + url + "\n" + QrCodes.terminal(url));
+        }
+        return result.isError(false).build();
+    }
+
+    private Object await(Args a) {
+        int seconds = a.optInt("timeout_seconds").orElse(60);
+        try {
+            return loop.await(Duration.ofSeconds(Math.max(0, seconds))).<Object>map(v -> v)
+                    .orElse(Map.of("action", "none within " + Math.min(seconds, DmLoop.MAX_WAIT.toSeconds())
+                            + " s; call party_wait again"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GameException("party_wait was interrupted");
+        }
+    }
+
+    private Object resolve(Args a) {
+        Map<String, String> priv = new LinkedHashMap<>();
+        a.object("private").forEach((k, v) -> priv.put(k, String.valueOf(v)));
+        return loop.resolve(a.text("action_id"), a.optText("narrative").orElse(""), priv, a.optText("dm_notes"));
+    }
+
+    private Object whisper(Args a) {
+        party.requireSession();
+        return game.lock().call(() -> {
+            List<String> ids = a.texts("players").stream().map(ref -> game.players().find(ref).id()).toList();
+            return game.talk().whisper(ids, a.text("text"));
+        });
+    }
+
+    private Object link(SeatLink seat) {
+        String url = loop.baseUrl().orElse("") + seat.path();
+        terminal.println("\n" + seat.displayName() + "  " + url + "\n" + QrCodes.terminal(url));
+        return CallToolResult.builder()
+                .addTextContent(kit.json().writeValueAsString(Map.of("seat", seat.seatId(), "name", seat.displayName(),
+                        "url", url)))
+                .addContent(new ImageContent(null, QrCodes.pngBase64(url, QR_PIXELS), "image/png"))
+                .isError(false).build();
+    }
+
+    @Override
+    public void close() {
+        party.close();
+    }
+}
