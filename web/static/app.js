@@ -100,7 +100,11 @@ class App {
     document.body.classList.toggle('tv', seat.role === 'OBSERVER');
     $('action').hidden = !player;
     if (!player) { $('charbar').hidden = true; $('sheet').hidden = true; }
-    else if (!this.s.sheet) { $('charbar').hidden = false; $('cb-name').textContent = seat.displayName || ''; }
+    else if (!this.s.sheet) {
+      $('charbar').hidden = false;
+      $('charbar').classList.add('nosheet');
+      $('cb-name').textContent = seat.displayName || '';
+    }
     document.body.dataset.role = seat.role || '';
     if (!document.body.dataset.ready) {
       document.body.dataset.ready = 'true';

@@ -51,6 +51,7 @@ export class SheetView {
     if (v(s, 'downed')) conds.unshift('downed');
     conds.forEach((c) => p.conds.appendChild(el('span', 'chip', c)));
     this.bar.hidden = false;
+    this.bar.classList.remove('nosheet');
   }
 
   renderSheet(s) {

@@ -60,6 +60,9 @@ final class Browser implements AutoCloseable {
                     .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(WAIT);
+            // Headless windows have a minimum width above a phone's; emulate the phone's viewport exactly.
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
             return new Browser(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
