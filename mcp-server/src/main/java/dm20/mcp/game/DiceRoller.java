@@ -39,7 +39,7 @@ public final class DiceRoller {
 
     /** Rolls {@code notation}. @throws GameException for a malformed or oversized expression */
     public Roll roll(String notation, Edge edge) {
-        String expr = notation.replaceAll("\\s+", "");
+        String expr = notation.strip().replaceAll("\\s*([+-])\\s*", "$1");
         Matcher m = TERM.matcher(expr);
         List<Integer> dice = new ArrayList<>();
         Optional<Integer> kept = Optional.empty();

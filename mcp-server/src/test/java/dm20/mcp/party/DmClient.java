@@ -1,0 +1,88 @@
+package dm20.mcp.party;
+
+import dm20.protocol.testing.ChildJvm;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Claude Code's side in end-to-end tests: the MCP SDK client driving the packaged server over stdio. */
+final class DmClient implements AutoCloseable {
+
+    static final Path MCP_JAR = Path.of("target", "mcp-server.jar").toAbsolutePath();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final McpSyncClient client;
+
+    DmClient(Path campaignRoot) {
+        ServerParameters params = ServerParameters.builder(ChildJvm.javaBinary())
+                .args("-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", MCP_JAR.toString(),
+                        "--campaign-root", campaignRoot.toString())
+                .build();
+        StdioClientTransport transport = new StdioClientTransport(params, new JacksonMcpJsonMapper(JSON));
+        transport.setStdErrorHandler(line -> System.err.println("[mcp-server] " + line));
+        client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                .initializationTimeout(Duration.ofSeconds(30)).build();
+        client.initialize();
+    }
+
+    /** Calls a tool that must succeed; returns its first text content parsed as JSON (or as a JSON string). */
+    JsonNode ok(String tool, Map<String, Object> args) {
+        CallToolResult r = call(tool, args);
+        assertThat(r.isError()).as(tool + " failed: " + text(r)).isFalse();
+        String text = text(r);
+        return text.startsWith("{") || text.startsWith("[") ? JSON.readTree(text) : JSON.getNodeFactory().stringNode(text);
+    }
+
+    /** Calls a tool that must fail with a game error; returns its message. */
+    String error(String tool, Map<String, Object> args) {
+        CallToolResult r = call(tool, args);
+        assertThat(r.isError()).as(tool + " should have failed but said: " + text(r)).isTrue();
+        return text(r);
+    }
+
+    CallToolResult call(String tool, Map<String, Object> args) {
+        return client.callTool(new CallToolRequest(tool, args));
+    }
+
+    static String text(CallToolResult r) {
+        return r.content().stream().filter(TextContent.class::isInstance).map(c -> ((TextContent) c).text())
+                .findFirst().orElse("");
+    }
+
+    static String allText(CallToolResult r) {
+        return r.content().stream().filter(TextContent.class::isInstance).map(c -> ((TextContent) c).text())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** The server process (a child of this JVM running the mcp-server jar). */
+    static ProcessHandle serverProcess() {
+        return ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("").contains("mcp-server.jar"))
+                .findFirst().orElseThrow();
+    }
+
+    /** The relay process (spawned by the server, or left over from a killed one). */
+    static java.util.Optional<ProcessHandle> relayProcess(Path campaignDir) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("relay-daemon.jar"))
+                .filter(p -> p.info().commandLine().orElse("").contains(campaignDir.toString()))
+                .findFirst();
+    }
+
+    @Override
+    public void close() {
+        client.closeGracefully();
+    }
+}

@@ -1,0 +1,270 @@
+package dm20.mcp.party;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The product end to end with real processes: an MCP client launches the packaged mcp-server over stdio,
+ * party_start spawns the packaged relay, four players and a TV join over real WebSockets, and the DM plays
+ * through the party tools. Ordered steps share one table.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(120)
+class PartyModeIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final List<String> HEROES = List.of("Thorin", "Elara", "Pip", "Brakka");
+    private static final List<String> PLAYERS = List.of("Ann", "Ben", "Cat", "Dan");
+
+    @TempDir
+    Path root;
+    private DmClient dm;
+    private int port;
+    private final Map<String, String> links = new LinkedHashMap<>();
+    private final Map<String, Phone> phones = new LinkedHashMap<>();
+    private Phone tv;
+
+    @BeforeAll
+    void openTheTable() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        dm = new DmClient(root);
+        dm.ok("create_campaign", Map.of("name", "Sunless Citadel"));
+        for (int i = 0; i < 4; i++) {
+            dm.ok("create_character", Map.of("name", HEROES.get(i), "class", i % 2 == 0 ? "Fighter" : "Wizard",
+                    "level", 3, "player", PLAYERS.get(i)));
+        }
+    }
+
+    @AfterAll
+    void closeTheTable() {
+        phones.values().forEach(Phone::close);
+        if (tv != null) {
+            tv.close();
+        }
+        if (dm != null) {
+            dm.call("party_stop", Map.of());
+            dm.close();
+        }
+        DmClient.relayProcess(campaignDir()).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    private Path campaignDir() {
+        return root.resolve("sunless-citadel");
+    }
+
+    @Test
+    @Order(1)
+    void partyStart_issuesSeatsWithQrCodesAndTheRelayServes() throws Exception {
+        var result = dm.call("party_start", Map.of("port", port, "host", "127.0.0.1"));
+        assertThat(result.isError()).as(DmClient.text(result)).isFalse();
+        JsonNode summary = tools.jackson.databind.json.JsonMapper.builder().build().readTree(DmClient.text(result));
+
+        summary.path("seats").forEach(seat -> links.put(seat.path("name").asString(), seat.path("url").asString()));
+        assertThat(links).hasSize(6);
+        assertThat(result.content()).filteredOn(c -> c instanceof io.modelcontextprotocol.spec.McpSchema.ImageContent)
+                .hasSize(6);
+        assertThat(summary.path("hostScreen").asString()).startsWith("http://127.0.0.1:" + port + "/host#");
+        for (int i = 0; i < 4; i++) {
+            String seat = PLAYERS.get(i) + " (" + HEROES.get(i) + ")";
+            phones.put(PLAYERS.get(i), Phone.join(PLAYERS.get(i), links.get(seat), Optional.empty()));
+        }
+        tv = Phone.join("TV", links.get("Table TV"), Optional.empty());
+        assertThat(phones.values()).allSatisfy(p -> assertThat(p.ofType("welcome")).hasSize(1));
+        assertThat(tv.ofType("welcome").getFirst().path("seat").path("role").asString()).isEqualTo("OBSERVER");
+        // the owner's sheet is part of the history; nobody else's is
+        JsonNode annSheet = phones.get("Ann").await(f -> Phone.type(f).equals("sheet"), WAIT);
+        assertThat(annSheet.path("sheet").path("name").asString()).isEqualTo("Thorin");
+        assertThat(phones.get("Ann").ofType("sheet")).allSatisfy(f -> assertThat(f.path("sheet").path("name").asString()).isEqualTo("Thorin"));
+        assertThat(tv.ofType("sheet")).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void actionsAndResolutions_manyMessages_privateTextReachesOnlyItsPlayer() throws Exception {
+        List<String> secrets = new ArrayList<>();
+        for (int round = 0; round < 8; round++) {
+            String actor = PLAYERS.get(round % 4);
+            String target = PLAYERS.get((round + 1) % 4);
+            HttpResponse<String> accepted = phones.get(actor).act("I search the room, round " + round);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            String id = phones.get(actor).actionId(accepted);
+
+            JsonNode next = dm.ok("party_next", Map.of());
+            assertThat(next.path("actionId").asString()).isEqualTo(id);
+            assertThat(next.path("player").path("name").asString()).isEqualTo(actor);
+            assertThat(next.path("character").path("name").asString()).isEqualTo(HEROES.get(round % 4));
+
+            String secret = "secret-" + round + "-for-" + target;
+            String notes = "dm-note-" + round;
+            secrets.add(secret);
+            dm.ok("party_resolve", Map.of("action_id", id, "narrative", "Dust swirls, round " + round,
+                    "private", Map.of(target, secret), "dm_notes", notes));
+
+            for (Phone p : phones.values()) {
+                JsonNode res = p.await(f -> Phone.type(f).equals("resolution") && f.path("actionId").asString().equals(id), WAIT);
+                assertThat(res.path("narrative").asString()).isEqualTo("Dust swirls, round " + round);
+                assertThat(res.path("private").asString("")).isEqualTo(p.name.equals(target) ? secret : "");
+            }
+            tv.await(f -> Phone.type(f).equals("resolution") && f.path("actionId").asString().equals(id), WAIT);
+            phones.get(actor).await(f -> Phone.type(f).equals("action_status") && f.path("actionId").asString().equals(id)
+                    && f.path("status").asString().equals("resolved"), WAIT);
+        }
+        for (Phone p : phones.values()) {
+            for (String secret : secrets) {
+                assertThat(p.everything().contains(secret)).as(p.name + " sees " + secret).isEqualTo(secret.endsWith(p.name));
+            }
+            assertThat(p.everything()).doesNotContain("dm-note-");
+            assertThat(p.ofType("action_status")).allSatisfy(f -> assertThat(f.toString()).contains("round"));
+        }
+        assertThat(tv.everything()).doesNotContain("secret-").doesNotContain("dm-note-");
+        assertThat(tv.ofType("action_status")).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void resolve_unknownOrAlreadyResolvedAction_isAToolErrorAndPublishesNothing() throws Exception {
+        long before = phones.get("Ben").frames.size();
+
+        assertThat(dm.error("party_resolve", Map.of("action_id", "a-nope", "narrative", "x"))).contains("no action 'a-nope'");
+        Thread.sleep(300);
+        assertThat(phones.get("Ben").frames).hasSize((int) before);
+    }
+
+    @Test
+    @Order(4)
+    void updateCharacter_reachesItsOwnerOnly() throws Exception {
+        dm.ok("update_character", Map.of("character", "Elara", "hp", 5));
+
+        JsonNode sheet = phones.get("Ben").await(f -> Phone.type(f).equals("sheet")
+                && f.path("sheet").path("hp").path("current").asInt() == 5, WAIT);
+        assertThat(sheet.path("sheet").path("name").asString()).isEqualTo("Elara");
+        Thread.sleep(300);
+        for (String other : List.of("Ann", "Cat", "Dan")) {
+            assertThat(phones.get(other).ofType("sheet")).noneMatch(f -> f.path("sheet").path("name").asString().equals("Elara"));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void combat_turnsReachEveryoneWithGating_andHiddenEnemiesStayHidden() throws Exception {
+        dm.ok("start_combat", Map.of("participants", List.of(
+                Map.of("name", "Thorin", "initiative", 18), Map.of("name", "Elara", "initiative", 15),
+                Map.of("name", "Goblin", "initiative", 12, "hp", 7),
+                Map.of("name", "Lurker", "initiative", 11, "hp", 9, "hidden", true),
+                Map.of("name", "Pip", "initiative", 8), Map.of("name", "Brakka", "initiative", 5))));
+
+        for (Phone p : List.of(phones.get("Ann"), phones.get("Ben"), tv)) {
+            JsonNode c = p.await(f -> Phone.type(f).equals("combat") && f.path("combat").path("active").asBoolean(), WAIT);
+            assertThat(c.toString()).doesNotContain("Lurker");
+            assertThat(c.path("combat").path("order").toString()).contains("Goblin");
+        }
+        assertThat(phones.get("Ann").ofType("combat").getLast().path("yourTurn").asBoolean()).isTrue();
+        HttpResponse<String> outOfTurn = phones.get("Ben").act("I cast a spell");
+        assertThat(outOfTurn.statusCode()).isEqualTo(409);
+        assertThat(outOfTurn.body()).contains("Thorin");
+        assertThat(phones.get("Ann").act("I swing at the goblin").statusCode()).isEqualTo(202);
+
+        dm.ok("next_turn", Map.of());
+        JsonNode benTurn = phones.get("Ben").await(f -> Phone.type(f).equals("combat") && f.path("yourTurn").asBoolean(), WAIT);
+        assertThat(benTurn.path("combat").path("round").asInt()).isEqualTo(1);
+        assertThat(phones.get("Ben").act("Magic missile!").statusCode()).isEqualTo(202);
+        assertThat(phones.get("Ann").act("I swing again").statusCode()).isEqualTo(409);
+
+        JsonNode status = dm.ok("party_status", Map.of());
+        assertThat(status.path("queue").path("PENDING").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(6)
+    void kickAndToken_oldLinksDieAtOnceAndNewLinksWork() throws Exception {
+        JsonNode kicked = dm.ok("party_kick", Map.of("seat", "Dan"));
+        assertThat(phones.get("Dan").awaitClose(WAIT)).isNotEqualTo(1000);
+        assertThat(phones.get("Dan").act("let me back in").statusCode()).isEqualTo(401);
+        Phone danAgain = Phone.join("Dan", kicked.path("url").asString(), Optional.empty());
+        assertThat(danAgain.ofType("welcome")).hasSize(1);
+        phones.put("Dan", danAgain);
+
+        JsonNode rotated = dm.ok("party_token", Map.of("seat", "Cat"));
+        assertThat(phones.get("Cat").awaitClose(WAIT)).isNotEqualTo(1000);
+        assertThat(phones.get("Cat").act("hello?").statusCode()).isEqualTo(401);
+        phones.put("Cat", Phone.join("Cat", rotated.path("url").asString(), Optional.empty()));
+        assertThat(phones.get("Cat").ofType("welcome")).hasSize(1);
+    }
+
+    @Test
+    @Order(7)
+    void relayKilled9_andRestarted_phonesResumeWithoutLossOrDuplicates() throws Exception {
+        long annSeq = phones.get("Ann").lastSeq();
+        ProcessHandle relay = DmClient.relayProcess(campaignDir()).orElseThrow();
+        relay.destroyForcibly();
+        relay.onExit().get();
+        // while the relay is down the DM keeps playing: this frame must reach Ann after the restart
+        dm.ok("party_whisper", Map.of("players", List.of("Ann"), "text", "While you were away: a note"));
+
+        JsonNode restarted = dm.ok("party_start", Map.of("port", port, "host", "127.0.0.1"));
+        assertThat(restarted.path("relay").asString()).isEqualTo("started");
+        Phone ann = Phone.join("Ann", links.get("Ann (Thorin)"), Optional.of(annSeq));
+        JsonNode note = ann.await(f -> Phone.type(f).equals("whisper"), WAIT);
+        assertThat(note.path("text").asString()).isEqualTo("While you were away: a note");
+        assertThat(ann.frames.stream().filter(f -> f.has("seq")).mapToLong(f -> f.path("seq").asLong()))
+                .allMatch(seq -> seq > annSeq).doesNotHaveDuplicates();
+        phones.put("Ann", ann);
+
+        JsonNode status = dm.ok("party_status", Map.of());
+        assertThat(status.path("relay").asString()).isEqualTo("up");
+        assertThat(status.path("queue").path("PENDING").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(8)
+    void mcpServerKilled9_claimedActionIsOfferedAgainAndResolvedOnce() throws Exception {
+        JsonNode claimed = dm.ok("party_next", Map.of());
+        String id = claimed.path("actionId").asString();
+        ProcessHandle server = DmClient.serverProcess();
+        server.destroyForcibly();
+        server.onExit().get();
+        try {
+            dm.close();
+        } catch (RuntimeException ignored) {
+            // the transport is already dead
+        }
+
+        dm = new DmClient(root);
+        dm.ok("load_campaign", Map.of("campaign", "Sunless Citadel"));
+        JsonNode status = dm.ok("party_status", Map.of());
+        assertThat(status.path("relay").asString()).isEqualTo("up");
+        assertThat(status.path("queue").path("PENDING").asInt()).isEqualTo(2);
+        JsonNode again = dm.ok("party_next", Map.of());
+        assertThat(again.path("actionId").asString()).isEqualTo(id);
+        dm.ok("party_resolve", Map.of("action_id", id, "narrative", "The goblin falls."));
+        assertThat(dm.error("party_resolve", Map.of("action_id", id, "narrative", "Twice?"))).contains("already resolved");
+
+        Phone ann = phones.get("Ann");
+        ann.await(f -> Phone.type(f).equals("resolution") && f.path("actionId").asString().equals(id), WAIT);
+        Thread.sleep(300);
+        assertThat(ann.ofType("resolution").stream().filter(f -> f.path("actionId").asString().equals(id))).hasSize(1);
+    }
+}
