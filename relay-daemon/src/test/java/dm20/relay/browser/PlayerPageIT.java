@@ -304,4 +304,27 @@ class PlayerPageIT {
         assertThat(bytes).isLessThan(60 * 1024);
         assertThat(ready).isLessThan(500);
     }
+
+    @Test
+    void hostScreen_dmToken_showsEachSeatWithQrLinkAndPendingQueue() throws Exception {
+        SeatKey dm = table.seat(Role.DM, "Host");
+        SeatKey ann = table.player("Ann (Ara)");
+        java.nio.file.Files.writeString(campaign.resolve("party").resolve("seats.json"), "{\"seats\":["
+                + "{\"seatId\":\"" + dm.seatId() + "\",\"role\":\"DM\",\"displayName\":\"Host\",\"token\":\""
+                + dm.token() + "\",\"path\":\"/play#" + dm.token() + "\"},"
+                + "{\"seatId\":\"" + ann.seatId() + "\",\"role\":\"PLAYER\",\"displayName\":\"Ann (Ara)\","
+                + "\"playerId\":\"" + ann.playerId() + "\",\"characterId\":\"" + ann.characterId() + "\",\"token\":\""
+                + ann.token() + "\",\"path\":\"/play#" + ann.token() + "\"}]}");
+        awaitSeat(dm.token());
+        browser.fresh(relay.base());
+
+        browser.driver().get(relay.base() + "/host#" + dm.token());
+
+        browser.untilText("#h-seats", "Ann (Ara)");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain(dm.token());
+        browser.until(d -> browser.js("return [...document.querySelectorAll('#h-seats img')]"
+                + ".filter(i => i.src.startsWith('data:image/png;base64,') && i.naturalWidth > 0).length >= 1"));
+        assertThat(browser.text("#h-seats")).contains("/play#" + ann.token());
+        browser.screenshot("host");
+    }
 }
