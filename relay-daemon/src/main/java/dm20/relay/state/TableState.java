@@ -105,6 +105,7 @@ public final class TableState {
 
     private Change close(SessionClosed s) {
         open = false;
+        seats.clear();
         return new Change.Closed(s.reason());
     }
 
@@ -176,7 +177,7 @@ public final class TableState {
         return campaign;
     }
 
-    /** True between a {@code session_opened} and a {@code session_closed}. */
+    /** True between a {@code session_opened} and a {@code session_closed} (which also voids every seat). */
     public boolean open() {
         return open;
     }
