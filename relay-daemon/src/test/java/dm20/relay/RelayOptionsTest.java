@@ -1,0 +1,47 @@
+package dm20.relay;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RelayOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void parse_defaults() {
+        RelayOptions o = RelayOptions.parse("--campaign", dir.toString());
+        assertThat(o.host()).isEqualTo("0.0.0.0");
+        assertThat(o.port()).isEqualTo(8080);
+        assertThat(o.publicUrl()).isEmpty();
+        assertThat(o.wildcardHost()).isTrue();
+    }
+
+    @Test
+    void parse_badInputs_nameTheOption() {
+        assertThatThrownBy(() -> RelayOptions.parse()).hasMessageContaining("--campaign");
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.resolve("missing").toString()))
+                .hasMessageContaining("existing directory");
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), "--port", "x")).hasMessageContaining("--port");
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), "--port", "70000")).hasMessageContaining("--port");
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), "--public-url", "ftp://x"))
+                .hasMessageContaining("--public-url");
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), "--bogus", "1")).hasMessageContaining("--bogus");
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign")).hasMessageContaining("needs a value");
+    }
+
+    @Test
+    void baseUrls_publicUrlFirstAndSpecificHostAlone() {
+        RelayOptions o = RelayOptions.parse("--campaign", dir.toString(), "--host", "127.0.0.1", "--public-url",
+                "https://table.example/");
+        assertThat(o.publicUrl()).isEqualTo(Optional.of("https://table.example"));
+        assertThat(RelayMain.baseUrls(o, 9000)).isEqualTo(List.of("https://table.example", "http://127.0.0.1:9000"));
+    }
+}
