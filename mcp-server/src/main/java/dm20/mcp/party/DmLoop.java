@@ -35,6 +35,11 @@ public final class DmLoop {
     /** Claims the oldest pending action; empty if none is waiting. */
     public Optional<Map<String, Object>> next() {
         PartySession s = party.requireSession();
+        try {
+            s.catchUp(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return party.lock().call(() -> s.actions().claimNext().map(a -> announceClaim(s, a)));
     }
 
@@ -153,6 +158,11 @@ public final class DmLoop {
     /** Relay up/down, URL, each seat's presence, queue counts and the next pending action. */
     public Map<String, Object> status() {
         PartySession s = party.requireSession();
+        try {
+            s.catchUp(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         RelayStatus relay = s.relay();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("relay", relay.alive() ? "up" : relay.state().name().toLowerCase());

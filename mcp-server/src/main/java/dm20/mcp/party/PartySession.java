@@ -35,6 +35,7 @@ final class PartySession implements AutoCloseable {
     private final Consumer<InboxMessage.ActionSubmitted> onAction;
     private volatile RelayStatus relay = RelayStatus.UNKNOWN;
     private volatile Optional<String> epoch = Optional.empty();
+    private volatile long lastApplied = -1;
     private final BusPoller<InboxMessage> poller;
 
     /**
@@ -43,11 +44,12 @@ final class PartySession implements AutoCloseable {
     PartySession(Path campaignDir, Consumer<InboxMessage.ActionSubmitted> onAction) {
         this.bus = PartyBus.open(campaignDir);
         this.onAction = onAction;
-        replayOutbox();
+        // Actions first (inbox), then what became of them (outbox): claimed/resolved need the action known.
         BusReader<InboxMessage> inbox = bus.inboxReader(Optional.empty());
         for (var e = inbox.next(); e.isPresent(); e = inbox.next()) {
             apply(e.get(), false);
         }
+        replayOutbox();
         actions.reofferClaimed();
         this.poller = new BusPoller<>("mcp-inbox", inbox, e -> apply(e, true));
     }
@@ -83,6 +85,31 @@ final class PartySession implements AutoCloseable {
     }
 
     private void apply(Envelope<InboxMessage> e, boolean live) {
+        try {
+            fold(e, live);
+        } finally {
+            synchronized (relayMonitor) {
+                lastApplied = e.sequence();
+                relayMonitor.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits (up to {@code timeout}) until everything already in the inbox has been applied, so an action a
+     * phone was told is queued is visible to the very next {@code party_next}.
+     */
+    void catchUp(Duration timeout) throws InterruptedException {
+        long target = lastInboxSequence();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (relayMonitor) {
+            while (lastApplied < target && System.nanoTime() < deadline) {
+                relayMonitor.wait(5);
+            }
+        }
+    }
+
+    private void fold(Envelope<InboxMessage> e, boolean live) {
         switch (e.message()) {
             case InboxMessage.ActionSubmitted a -> {
                 actions.submitted(a, e.sequence());

@@ -38,13 +38,19 @@ final class Phone implements WebSocket.Listener, AutoCloseable {
 
     /** Opens the socket, says hello (resuming after {@code since} if given) and waits for the welcome. */
     static Phone join(String name, String url, Optional<Long> since) throws Exception {
+        return join(name, url, since, Optional.empty());
+    }
+
+    /** Resumes a session: {@code since} counts only together with the epoch it was read in. */
+    static Phone join(String name, String url, Optional<Long> since, Optional<String> epoch) throws Exception {
         URI link = URI.create(url);
         String base = link.getScheme() + "://" + link.getAuthority();
         Phone phone = new Phone(name, base, link.getFragment());
         phone.socket = HTTP.newWebSocketBuilder().header("Origin", base)
                 .buildAsync(URI.create(base.replace("http", "ws") + "/ws"), phone).get();
         String hello = "{\"type\":\"hello\",\"token\":\"" + phone.token + "\""
-                + since.map(s -> ",\"since\":" + s).orElse("") + "}";
+                + since.map(s -> ",\"since\":" + s).orElse("")
+                + epoch.map(e -> ",\"epoch\":\"" + e + "\"").orElse("") + "}";
         phone.socket.sendText(hello, true).get();
         phone.await(f -> type(f).equals("welcome") || type(f).equals("closing"), Duration.ofSeconds(10));
         return phone;
@@ -85,6 +91,10 @@ final class Phone implements WebSocket.Listener, AutoCloseable {
     /** Every text this phone received, joined: for privacy assertions. */
     String everything() {
         return frames.toString();
+    }
+
+    String epoch() {
+        return ofType("welcome").getFirst().path("epoch").asString();
     }
 
     long lastSeq() {
