@@ -16,7 +16,9 @@ import io.helidon.webserver.WebServer;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -36,6 +38,7 @@ final class Lifecycle {
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private BusPoller<OutboxMessage> poller;
 
     Lifecycle(String instanceId, PartyBus bus, WebServer server, LiveTable table, Sockets sockets, CampaignLock lock,
@@ -59,7 +62,8 @@ final class Lifecycle {
         System.err.println("relay-daemon: listening on port " + server.port() + " " + urls);
         poller = new BusPoller<>("relay-outbox", outbox, envelope -> {
             if (table.apply(envelope) instanceof TableState.Change.Closed closed) {
-                Thread.ofPlatform().name("relay-session-closed").start(() -> {
+                // Not a daemon (the poller's threads are): the JVM must not exit before the stop is done.
+                Thread.ofPlatform().name("relay-session-closed").daemon(false).start(() -> {
                     stop("session closed: " + closed.reason(), CloseCodes.SESSION_CLOSED);
                     System.exit(0);
                 });
@@ -67,11 +71,28 @@ final class Lifecycle {
         });
     }
 
-    /** Stops once; later calls return at once. */
+    /** Stops once; a concurrent call (e.g. the shutdown hook during a session_closed stop) waits for it. */
     void stop(String reason, int closeCode) {
         if (!stopping.compareAndSet(false, true)) {
+            awaitStopped();
             return;
         }
+        try {
+            stopNow(reason, closeCode);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopNow(String reason, int closeCode) {
         table.closeAll(new Frame.Closing(reason), closeCode);
         awaitSocketsClosed();
         server.stop();
