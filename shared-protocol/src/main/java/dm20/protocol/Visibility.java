@@ -1,5 +1,7 @@
 package dm20.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -69,7 +71,8 @@ public record Visibility(Scope scope, Set<String> players) {
         return players(List.of(playerId));
     }
 
-    /** True unless everyone may see it. */
+    /** True unless everyone may see it. Not part of the wire format. */
+    @JsonIgnore
     public boolean isRestricted() {
         return scope != Scope.PUBLIC;
     }
