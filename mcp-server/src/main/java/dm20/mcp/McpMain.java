@@ -3,6 +3,7 @@ package dm20.mcp;
 import dm20.mcp.game.DeadlineScheduler;
 import dm20.mcp.game.Game;
 import dm20.mcp.tools.GameTools;
+import dm20.mcp.console.ConsoleMain;
 import dm20.mcp.party.PartyTools;
 import dm20.mcp.tools.ToolGroup;
 import dm20.mcp.tools.ToolInvoker;
@@ -47,7 +48,12 @@ public final class McpMain {
     private McpMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("console")) {
+            // the human-DM console owns the terminal; no JSON-RPC on stdout there
+            ConsoleMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         PrintStream transportOut = System.out;
         System.setOut(System.err);
         McpConfig config;

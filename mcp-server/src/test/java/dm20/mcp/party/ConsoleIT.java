@@ -1,0 +1,91 @@
+package dm20.mcp.party;
+
+import dm20.protocol.testing.ChildJvm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The human-DM console as a host would run it: the packaged jar in console mode on the built-in demo, a
+ * phone joining from the printed link, the DM typing answers on stdin.
+ */
+class ConsoleIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Test
+    @Timeout(90)
+    void demoConsole_playerActs_dmAnswersWithAPrivatePart_andQuitStopsTheRelay(@TempDir Path root) throws Exception {
+        Process console = new ProcessBuilder(ChildJvm.jarCommand(DmClient.MCP_JAR, List.of(), "console", "--demo",
+                "--campaign-root", root.toString(), "--port", "0", "--host", "127.0.0.1"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> out = new CopyOnWriteArrayList<>();
+        Thread.ofVirtual().start(() -> new BufferedReader(new InputStreamReader(console.getInputStream(),
+                StandardCharsets.UTF_8)).lines().forEach(out::add));
+        PrintStream typed = new PrintStream(console.getOutputStream(), true, StandardCharsets.UTF_8);
+        try {
+            JsonNode seats = JsonMapper.builder().build().readTree(awaitLine(out, l -> l.startsWith("{\"campaign\"")));
+            assertThat(seats.path("campaign").asString()).isEqualTo("The Goblin Warrens");
+            assertThat(seats.path("seats")).hasSize(6);
+            String annLink = url(seats, "Ann (Thorin Ironfist)");
+            Phone ann = Phone.join("Ann", annLink, Optional.empty());
+            Phone ben = Phone.join("Ben", url(seats, "Ben (Elara Moonwhisper)"), Optional.empty());
+
+            assertThat(ann.act("I check the stair for traps").statusCode()).isEqualTo(202);
+            awaitLine(out, l -> l.contains(">>> Ann (Thorin Ironfist): I check the stair for traps"));
+            typed.println("private Ann: A loose step clicks under your boot.");
+            typed.println("resolve Thorin crouches and studies the worn steps.");
+
+            JsonNode annSees = ann.await(f -> Phone.type(f).equals("resolution"), WAIT);
+            assertThat(annSees.path("narrative").asString()).isEqualTo("Thorin crouches and studies the worn steps.");
+            assertThat(annSees.path("private").asString()).isEqualTo("A loose step clicks under your boot.");
+            JsonNode benSees = ben.await(f -> Phone.type(f).equals("resolution"), WAIT);
+            assertThat(benSees.has("private")).isFalse();
+            assertThat(ben.everything()).doesNotContain("loose step");
+
+            typed.println("quit");
+            assertThat(console.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(console.exitValue()).isZero();
+            assertThat(ann.awaitClose(WAIT)).isEqualTo(4000);
+        } finally {
+            console.destroyForcibly();
+            DmClient.relayProcess(root).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static String url(JsonNode seats, String name) {
+        for (JsonNode s : seats.path("seats")) {
+            if (s.path("name").asString().equals(name)) {
+                return s.path("url").asString();
+            }
+        }
+        throw new AssertionError("no seat " + name + " in " + seats);
+    }
+
+    private static String awaitLine(List<String> out, java.util.function.Predicate<String> match) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos() * 2;
+        while (System.nanoTime() < deadline) {
+            for (String line : out) {
+                if (match.test(line)) {
+                    return line;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("console never printed the expected line; it printed: " + out);
+    }
+}
