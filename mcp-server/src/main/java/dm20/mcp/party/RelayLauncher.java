@@ -34,6 +34,11 @@ final class RelayLauncher {
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--campaign", campaignDir.toString(), "--host", host, "--port", Integer.toString(port)));
+        if (Runtime.version().feature() >= 24) {
+            // Chronicle still uses sun.misc.Unsafe; a manifest cannot carry this flag, and without it every
+            // relay start prints a deprecation warning block.
+            cmd.add(1, "--sun-misc-unsafe-memory-access=allow");
+        }
         publicUrl.ifPresent(u -> cmd.addAll(List.of("--public-url", u)));
         Path log = campaignDir.resolve("party").resolve("relay.log");
         try {

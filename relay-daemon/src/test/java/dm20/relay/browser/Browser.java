@@ -37,10 +37,15 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Skips the calling test class when Chromium is missing, or fails it if {@code dm20.browser.required}. */
+    /**
+     * Skips the calling test class when Chromium is missing, or fails it if {@code dm20.browser.required} (system
+     * property) or {@code DM20_BROWSER_REQUIRED} (environment, set by CI) is true.
+     */
     static void requireChromium() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && Boolean.getBoolean("dm20.browser.required")) {
+        boolean required = Boolean.getBoolean("dm20.browser.required")
+                || "true".equalsIgnoreCase(System.getenv("DM20_BROWSER_REQUIRED"));
+        if (!present && required) {
             throw new IllegalStateException("dm20.browser.required=true but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: apt-get install -y chromium chromium-driver");
         }
