@@ -116,9 +116,13 @@ final class Browser implements AutoCloseable {
         until(d -> text(css).contains(part) ? Boolean.TRUE : null);
     }
 
+    /**
+     * Saves a PNG of the page to {@code target/screenshots}; with {@code -Ddm20.screenshots=../docs/screenshots}
+     * the pictures linked from docs/web.md are refreshed instead (a normal test run leaves docs untouched).
+     */
     void screenshot(String name) {
         try {
-            Path dir = Path.of(System.getProperty("dm20.screenshots", "../docs/screenshots"));
+            Path dir = Path.of(System.getProperty("dm20.screenshots", "target/screenshots"));
             Files.createDirectories(dir);
             Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
