@@ -99,11 +99,14 @@ class McpServerIT {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
         try (OutputStream in = p.getOutputStream()) {
+            // one request at a time: the server runs calls concurrently, and each step needs the previous one
             for (String r : requests) {
                 in.write((r + "\n").getBytes(StandardCharsets.UTF_8));
                 in.flush();
+                if (r.contains("\"id\"")) {
+                    lines.addAll(readLines(out, 1));
+                }
             }
-            lines.addAll(readLines(out, 7));
         }
         out.lines().forEach(lines::add);
         for (String line : lines) {
