@@ -25,10 +25,25 @@ record RelayStatus(State state, long sequence, List<String> urls, Optional<Long>
         urls = List.copyOf(urls);
     }
 
-    /** Up, and its process (when on this machine) is still alive. */
+    /**
+     * Up, and answering: its {@code /status} responds on one of its URLs. A pid alone cannot tell, because a
+     * relay in a container reports a pid of another namespace.
+     */
     boolean alive() {
-        return state == State.UP && pid.map(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))
-                .orElse(false);
+        return state == State.UP && urls.stream().anyMatch(RelayStatus::answers);
+    }
+
+    private static boolean answers(String baseUrl) {
+        try (var http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(1)).build()) {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/status"))
+                    .timeout(java.time.Duration.ofSeconds(2)).GET().build();
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     Optional<String> url() {
