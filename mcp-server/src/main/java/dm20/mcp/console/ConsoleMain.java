@@ -96,6 +96,9 @@ public final class ConsoleMain {
             out.println("Party Mode did not start: " + DemoCampaign.text(started));
             return 1;
         }
+        if (options.demo()) {
+            tools.call("share_info", Map.of("text", new DemoCampaign(tools, json).opening()));
+        }
         out.println("Party Mode is running for '" + campaign + "'. Seat links (QR codes are printed above):");
         out.println(DemoCampaign.text(started));
         Console console = new Console(tools, json, out);

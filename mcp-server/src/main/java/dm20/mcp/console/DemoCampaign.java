@@ -52,6 +52,11 @@ public final class DemoCampaign {
         return name;
     }
 
+    /** The scene the console narrates to the table when the demo's Party Mode starts. */
+    public String opening() {
+        return read().path("opening").asString();
+    }
+
     private JsonNode read() {
         try (InputStream in = DemoCampaign.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

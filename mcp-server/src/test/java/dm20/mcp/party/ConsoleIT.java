@@ -44,6 +44,8 @@ class ConsoleIT {
             String annLink = url(seats, "Ann (Thorin Ironfist)");
             Phone ann = Phone.join("Ann", annLink, Optional.empty());
             Phone ben = Phone.join("Ben", url(seats, "Ben (Elara Moonwhisper)"), Optional.empty());
+            assertThat(ann.await(f -> Phone.type(f).equals("narrative"), WAIT).path("text").asString())
+                    .contains("ruined watchtower");
 
             assertThat(ann.act("I check the stair for traps").statusCode()).isEqualTo(202);
             awaitLine(out, l -> l.contains(">>> Ann (Thorin Ironfist): I check the stair for traps"));
