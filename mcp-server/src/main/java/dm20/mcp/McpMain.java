@@ -65,6 +65,11 @@ public final class McpMain {
             return;
         }
         Wiring wiring = wire(config, Clock.systemUTC(), List.of(PartyTools.factory(System.getenv())));
+        config.campaign().ifPresent(name -> {
+            var loaded = wiring.invoker().call("load_campaign", java.util.Map.of("campaign", name));
+            LOG.info("--campaign {}: {}", name, Boolean.TRUE.equals(loaded.isError()) ? "not loaded: "
+                    + loaded.content() : "loaded");
+        });
         serve(wiring, System.in, transportOut);
         System.exit(0);
     }

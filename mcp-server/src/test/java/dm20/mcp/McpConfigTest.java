@@ -28,6 +28,15 @@ class McpConfigTest {
                 Map.of("DM20_CAMPAIGN_ROOT", "/srv/c"), HOME);
         assertThat(c.campaignRoot()).isEqualTo(Path.of("/x"));
         assertThat(c.turnDeadline()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.campaign()).isEmpty();
+    }
+
+    @Test
+    void parse_campaign_isLoadedAtStart() {
+        assertThat(McpConfig.parse(new String[] {"--campaign", "Sunless Citadel"}, Map.of(), HOME).campaign())
+                .contains("Sunless Citadel");
+        assertThatThrownBy(() -> McpConfig.parse(new String[] {"--campaign"}, Map.of(), HOME))
+                .hasMessageContaining("--campaign needs a value");
     }
 
     @Test
