@@ -9,7 +9,7 @@ import dm20.protocol.queue.Envelope;
 import dm20.protocol.queue.PartyBus;
 import dm20.relay.feed.FrameCodec;
 import dm20.relay.host.HostApi;
-import dm20.relay.host.QrCodes;
+import dm20.protocol.qr.QrCodes;
 import dm20.relay.host.SeatLinks;
 import dm20.relay.http.BearerAuth;
 import dm20.relay.http.Pages;
@@ -152,7 +152,7 @@ public final class RelayMain {
 
     private static HostApi hostApi(PartyBus bus, LiveTable table, java.util.function.Supplier<List<String>> urls) {
         return new HostApi(table, new BearerAuth(table), new Responses(bus.codec().json()),
-                new SeatLinks(bus.partyDir().resolve("seats.json"), bus.codec().json()), new QrCodes(), urls);
+                new SeatLinks(bus.partyDir().resolve("seats.json"), bus.codec().json()), new QrCodes(256), urls);
     }
 
     /** Base URLs for links, preferred first: --public-url, then the bound host or the ranked LAN addresses. */

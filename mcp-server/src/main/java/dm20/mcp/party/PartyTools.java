@@ -9,6 +9,7 @@ import dm20.mcp.tools.ToolGroup;
 import dm20.mcp.tools.ToolKit;
 import dm20.protocol.Role;
 import dm20.protocol.Tokens;
+import dm20.protocol.qr.QrCodes;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ImageContent;
@@ -32,7 +33,7 @@ import static dm20.mcp.tools.Param.required;
  */
 public final class PartyTools implements ToolGroup, AutoCloseable {
 
-    private static final int QR_PIXELS = 320;
+    private final QrCodes qr = new QrCodes(320);
 
     private final ToolKit kit;
     private final PartyService party;
@@ -138,8 +139,8 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
         for (SeatLink seat : s.seats()) {
             String url = base + seat.path();
             result.addTextContent("QR for " + seat.displayName() + ":");
-            result.addContent(new ImageContent(null, QrCodes.pngBase64(url, QR_PIXELS), "image/png"));
-            terminal.println("\n" + seat.displayName() + "  " + url + "\n" + QrCodes.terminal(url));
+            result.addContent(new ImageContent(null, qr.pngBase64(url), "image/png"));
+            terminal.println("\n" + seat.displayName() + "  " + url + "\n" + qr.terminal(url));
         }
         return result.isError(false).build();
     }
@@ -172,11 +173,11 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
 
     private Object link(SeatLink seat) {
         String url = loop.baseUrl().orElse("") + seat.path();
-        terminal.println("\n" + seat.displayName() + "  " + url + "\n" + QrCodes.terminal(url));
+        terminal.println("\n" + seat.displayName() + "  " + url + "\n" + qr.terminal(url));
         return CallToolResult.builder()
                 .addTextContent(kit.json().writeValueAsString(Map.of("seat", seat.seatId(), "name", seat.displayName(),
                         "url", url)))
-                .addContent(new ImageContent(null, QrCodes.pngBase64(url, QR_PIXELS), "image/png"))
+                .addContent(new ImageContent(null, qr.pngBase64(url), "image/png"))
                 .isError(false).build();
     }
 

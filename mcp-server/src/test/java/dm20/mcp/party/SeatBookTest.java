@@ -98,12 +98,4 @@ class SeatBookTest {
 
         assertThat(seat.toString()).doesNotContain(seat.token());
     }
-
-    @Test
-    void qrCodes_encodeTheLink() {
-        String png = QrCodes.pngBase64("http://192.168.1.5:8080/play#abc", 200);
-
-        assertThat(java.util.Base64.getDecoder().decode(png)).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
-        assertThat(QrCodes.terminal("http://x/play#abc")).contains("\n").hasSizeGreaterThan(200);
-    }
 }

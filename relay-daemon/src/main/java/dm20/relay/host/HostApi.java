@@ -1,5 +1,7 @@
 package dm20.relay.host;
 
+import dm20.protocol.qr.QrCodes;
+
 import dm20.protocol.Role;
 import dm20.relay.http.BearerAuth;
 import dm20.relay.http.Responses;
