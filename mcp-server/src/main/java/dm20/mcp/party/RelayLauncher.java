@@ -39,6 +39,7 @@ final class RelayLauncher {
             // relay start prints a deprecation warning block.
             cmd.add(1, "--sun-misc-unsafe-memory-access=allow");
         }
+        aotCache(jar).ifPresent(flag -> cmd.add(1, flag));
         publicUrl.ifPresent(u -> cmd.addAll(List.of("--public-url", u)));
         Path log = campaignDir.resolve("party").resolve("relay.log");
         try {
@@ -50,6 +51,25 @@ final class RelayLauncher {
                     .start();
         } catch (IOException e) {
             throw new GameException("cannot start the relay (" + String.join(" ", cmd) + "): " + e.getMessage());
+        }
+    }
+
+    /**
+     * JDK 25's ahead-of-time cache roughly halves the relay's start (≈1.0 s → ≈0.45 s here): use
+     * {@code relay-daemon.aot} beside the jar when it is newer than the jar, else let this run record it
+     * (the JVM writes it when the relay exits; its messages go to the relay's log, never to our stdout).
+     */
+    static Optional<String> aotCache(Path jar) {
+        Path cache = jar.resolveSibling("relay-daemon.aot");
+        if (Runtime.version().feature() < 25 || !Files.isWritable(jar.getParent())) {
+            return Optional.empty();
+        }
+        try {
+            boolean fresh = Files.isRegularFile(cache)
+                    && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0;
+            return Optional.of((fresh ? "-XX:AOTCache=" : "-XX:AOTCacheOutput=") + cache);
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
