@@ -1,5 +1,16 @@
 # Sourced by the launchers: sets JAVA to the newest JDK 21+ on this machine (JAVA_HOME, PATH, /usr/lib/jvm).
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1; }
+# The major version of a java binary: from the JDK's release file when there is one (no JVM start), else
+# by asking the binary.
+java_major() {
+  local home release v
+  home="$(cd "$(dirname "$(readlink -f "$1")")/.." 2>/dev/null && pwd)"
+  release="$home/release"
+  if [ -f "$release" ]; then
+    v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")"
+    [ -n "$v" ] && { echo "$v"; return; }
+  fi
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1
+}
 find_java() {
   local candidates=() best="" best_v=0 j v
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
