@@ -14,7 +14,7 @@ import java.util.Arrays;
 /**
  * On-demand benchmark (not part of the test run): cold start of the packaged jar to its {@code initialize}
  * answer, and stdio round-trip latency of get_character, update_character and roll_dice. See
- * docs/perf-mcp.md for the command and the recorded numbers. Bounded: a fixed number of runs and calls.
+ * docs/performance.md (mcp-server section) for the command and the recorded numbers. Bounded: a fixed number of runs and calls.
  */
 public final class McpBench {
 
