@@ -1,0 +1,249 @@
+package dm20.mcp.bench;
+
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * On-demand Party Mode benchmark (not part of the test run; see docs/perf-party.md): the packaged
+ * mcp-server over raw stdio JSON-RPC, the relay it spawns, and 12 phones over real HTTP and WebSockets.
+ * Measures party_start cold (relay JVM start included), phone submit → already-waiting party_wait, and
+ * party_resolve → resolution frame on all 12 phones. Bounded: a fixed number of runs and actions.
+ *
+ * <p>Arguments: {@code [server launcher (default ./dm20, run as "./dm20 mcp", which is what .mcp.json
+ * starts; a path ending in .jar runs "java <-Dbench.jvm flags> -jar" instead)] [actions (default 200)]
+ * [start runs (default 5)] [actions after silence (default 10)]}. The relay accepts 20 actions per seat per minute, so more than 240 back-to-back
+ * actions (warm-up included) on 12 seats make the later ones wait for the window.
+ */
+public final class PartyBench {
+
+    private static final int PHONES = 12;
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
+    private final StdioRpc rpc;
+    private final ProcessHandle server;
+    private final Path campaignDir;
+
+    private PartyBench(StdioRpc rpc, ProcessHandle server, Path campaignDir) {
+        this.rpc = rpc;
+        this.server = server;
+        this.campaignDir = campaignDir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path launcher = Path.of(args.length > 0 ? args[0] : "dm20").toAbsolutePath();
+        int actions = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int starts = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int quiet = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        Path root = Files.createTempDirectory("party-bench");
+        List<String> command = serverCommand(launcher, root);
+        System.out.printf("machine: %d cores, load average %s; java %s; server: %s%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.version(), command);
+        Path relayJar = launcher.resolveSibling("relay-daemon").resolve("target").resolve("relay-daemon.jar");
+        System.out.printf("relay AOT cache: %s%n", relayAot(relayJar));
+        Process server = new ProcessBuilder(command).redirectError(root.resolve("mcp-server.err").toFile()).start();
+        try (StdioRpc rpc = new StdioRpc(server)) {
+            PartyBench bench = new PartyBench(rpc, server.toHandle(), root.resolve("bench"));
+            bench.table();
+            bench.coldStarts(starts);
+            bench.latencies(actions, quiet);
+        } finally {
+            relayProcess(root.resolve("bench")).ifPresent(ProcessHandle::destroyForcibly);
+            System.out.printf("load average after: %s; server log: %s%n", loadAverage(), root.resolve("mcp-server.err"));
+        }
+    }
+
+    /** Whether party_start's relay starts from an AOT cache (RelayLauncher uses one newer than the jar). */
+    private static String relayAot(Path relayJar) throws java.io.IOException {
+        Path cache = relayJar.resolveSibling("relay-daemon.aot");
+        if (!Files.isRegularFile(relayJar)) {
+            return "unknown (no " + relayJar + ")";
+        }
+        return Files.isRegularFile(cache) && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(relayJar)) > 0
+                ? "fresh, used" : "missing or stale: the first relay start records it";
+    }
+
+    private static List<String> serverCommand(Path launcher, Path root) {
+        if (!launcher.toString().endsWith(".jar")) {
+            return List.of(launcher.toString(), "mcp", "--campaign-root", root.toString());
+        }
+        String flags = System.getProperty("bench.jvm", "-Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC"
+                + " -XX:TieredStopAtLevel=1 --sun-misc-unsafe-memory-access=allow");
+        return concat(List.of(JAVA), List.of(flags.split(" ")), List.of("-jar", launcher.toString(), "--campaign-root",
+                root.toString()));
+    }
+
+    /** A campaign with 12 characters, each owned by its own player. */
+    private void table() throws Exception {
+        rpc.call("create_campaign", Map.of("name", "Bench"));
+        for (int i = 1; i <= PHONES; i++) {
+            rpc.call("create_character", Map.of("name", "Hero%02d".formatted(i), "class", "Fighter", "level", 3,
+                    "player", "Player%02d".formatted(i)));
+        }
+    }
+
+    /** party_start → relay ready, each from a stopped relay; the first run also opens the bus in this server. */
+    private void coldStarts(int runs) throws Exception {
+        long[] t = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            rpc.call("party_start", Map.of("port", 0, "host", "127.0.0.1"));
+            t[i] = System.nanoTime() - t0;
+            rpc.call("party_stop", Map.of());
+            awaitRelayGone();
+        }
+        System.out.printf("party_start cold (ms, run by run): %s%n",
+                Arrays.toString(Arrays.stream(t).map(n -> n / 1_000_000).toArray()));
+    }
+
+    /** The three latencies on a table of 12 connected phones: warm (back to back), then after silences. */
+    private void latencies(int actions, int quiet) throws Exception {
+        JsonNode started = rpc.call("party_start", Map.of("port", 0, "host", "127.0.0.1"));
+        BenchPhone.Arrivals arrivals = new BenchPhone.Arrivals();
+        List<BenchPhone> phones = new ArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            for (JsonNode seat : started.path("seats")) {
+                if (seat.path("role").asString().equals("PLAYER")) {
+                    phones.add(BenchPhone.join(http, seat.path("url").asString(), arrivals));
+                }
+            }
+            if (phones.size() != PHONES) {
+                throw new IllegalStateException("expected " + PHONES + " player seats, got " + started.path("seats"));
+            }
+            warm(phones, arrivals, actions);
+            afterSilence(phones, arrivals, quiet);
+        } finally {
+            for (BenchPhone p : phones) {
+                p.close();
+            }
+            http.shutdownNow(); // close() would wait for the sockets
+        }
+        rpc.call("party_stop", Map.of());
+    }
+
+    /** Actions back to back, round robin over the phones, after a tenth as many for warm-up. */
+    private void warm(List<BenchPhone> phones, BenchPhone.Arrivals arrivals, int actions) throws Exception {
+        int warmUp = actions / 10;
+        ProcessHandle relay = relayProcess(campaignDir).orElseThrow();
+        long[] cpu = {cpuNanos(server), cpuNanos(relay), cpuNanos(ProcessHandle.current()), System.nanoTime()};
+        long[][] samples = new long[6][actions];
+        for (int i = -warmUp; i < actions; i++) {
+            long[] one = oneAction(phones.get(Math.floorMod(i, PHONES)), arrivals, "bench action " + i);
+            for (int k = 0; i >= 0 && k < samples.length; k++) {
+                samples[k][i] = one[k];
+            }
+        }
+        long wall = System.nanoTime() - cpu[3];
+        System.out.printf("CPU used while measuring (share of one core): mcp-server %.0f %%, relay %.0f %%,"
+                + " bench (client + 12 phones) %.0f %%%n", 100.0 * (cpuNanos(server) - cpu[0]) / wall,
+                100.0 * (cpuNanos(relay) - cpu[1]) / wall, 100.0 * (cpuNanos(ProcessHandle.current()) - cpu[2]) / wall);
+        report("phone POST /action → party_wait returns it", samples[0]);
+        report("  (phone POST /action → 202, for comparison)", samples[3]);
+        report("  (phone GET /status → 200, HTTP alone)", samples[4]);
+        report("party_resolve call (stdio round trip)", samples[1]);
+        report("party_resolve → resolution on all 12 phones", samples[2]);
+        report("  (party_resolve → resolution on the first phone)", samples[5]);
+    }
+
+    /** Actions at a human pace: each after 6 s of silence, when both bus pollers have backed off. */
+    private void afterSilence(List<BenchPhone> phones, BenchPhone.Arrivals arrivals, int count) throws Exception {
+        long[][] samples = new long[2][count];
+        for (int i = 0; i < count; i++) {
+            Thread.sleep(6000);
+            long[] one = oneAction(phones.get(i % PHONES), arrivals, "quiet action " + i);
+            samples[0][i] = one[0];
+            samples[1][i] = one[2];
+        }
+        if (count > 0) {
+            report("after 6 s silence: POST → party_wait returns it", samples[0]);
+            report("after 6 s silence: party_resolve → all 12 phones", samples[1]);
+        }
+    }
+
+    /**
+     * One action: a waiting party_wait, the phone's POST, then party_resolve.
+     *
+     * @return nanos for {submit → wait returned, resolve round trip, resolve → last phone's frame, submit → 202,
+     *         GET /status round trip, resolve → first phone's frame}
+     */
+    private long[] oneAction(BenchPhone phone, BenchPhone.Arrivals arrivals, String text) throws Exception {
+        CompletableFuture<StdioRpc.Reply> waiting = rpc.tool("party_wait", Map.of("timeout_seconds", 60));
+        long probe = System.nanoTime();
+        phone.status();
+        long probed = System.nanoTime() - probe;
+        Thread.sleep(30); // let the server block in the wait before the phone submits
+        long submitted;
+        long answered;
+        KeepAliveHttp.Response accepted;
+        do {
+            submitted = System.nanoTime();
+            accepted = phone.act(text);
+            answered = System.nanoTime();
+            if (accepted.statusCode() == 429) {
+                Thread.sleep(1000); // the relay's 20 actions per seat per minute: wait for the window
+            }
+        } while (accepted.statusCode() == 429);
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("submit refused: " + accepted.statusCode() + " " + accepted.body());
+        }
+        StdioRpc.Reply claimed = waiting.get(60, TimeUnit.SECONDS);
+        String id = claimed.tool().path("actionId").asString();
+        if (!accepted.body().contains(id)) {
+            throw new IllegalStateException("party_wait returned " + id + " but the phone queued " + accepted.body());
+        }
+        arrivals.expect(id, PHONES);
+        long resolving = System.nanoTime();
+        StdioRpc.Reply resolved = rpc.tool("party_resolve", Map.of("action_id", id, "narrative", "Done: " + text))
+                .get(60, TimeUnit.SECONDS);
+        resolved.tool();
+        long[] phones = arrivals.awaitAll(id);
+        return new long[] {claimed.arrivedNanos() - submitted, resolved.arrivedNanos() - resolving, phones[1] - resolving,
+            answered - submitted, probed, phones[0] - resolving};
+    }
+
+    private void awaitRelayGone() throws Exception {
+        var relay = relayProcess(campaignDir);
+        if (relay.isPresent()) {
+            relay.get().onExit().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static java.util.Optional<ProcessHandle> relayProcess(Path campaignDir) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("relay-daemon.jar"))
+                .filter(p -> p.info().commandLine().orElse("").contains(campaignDir.toString())).findFirst();
+    }
+
+    private static long cpuNanos(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    private static void report(String what, long[] nanos) {
+        long[] t = nanos.clone();
+        Arrays.sort(t);
+        int n = t.length;
+        System.out.printf("%-46s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  (%d actions)%n", what, t[n / 2] / 1e6,
+                t[Math.max(0, (int) Math.ceil(n * 0.99) - 1)] / 1e6, t[n - 1] / 1e6, n);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        return Arrays.stream(parts).flatMap(List::stream).toList();
+    }
+}

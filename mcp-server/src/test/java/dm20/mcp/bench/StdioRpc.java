@@ -1,0 +1,102 @@
+package dm20.mcp.bench;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A raw JSON-RPC client on the packaged mcp-server's stdin/stdout, as lean as the wire allows so the numbers
+ * are the server's: one reader thread stamps each response line with {@link System#nanoTime()} as it
+ * arrives, before parsing, and completes the request waiting for that id. Several requests may be in flight.
+ */
+final class StdioRpc implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String INIT = "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+            + "\"clientInfo\":{\"name\":\"party-bench\",\"version\":\"1\"}}";
+
+    /** A response and the moment its line arrived. */
+    record Reply(long arrivedNanos, JsonNode json) {
+
+        /** The tool result's first text, parsed as JSON. @throws IllegalStateException on a tool error */
+        JsonNode tool() {
+            JsonNode result = json.path("result");
+            String text = result.path("content").path(0).path("text").asString("");
+            if (result.path("isError").asBoolean(true)) {
+                throw new IllegalStateException("tool failed: " + json);
+            }
+            return JSON.readTree(text);
+        }
+    }
+
+    private final Process process;
+    private final OutputStream in;
+    private final Map<Long, CompletableFuture<Reply>> waiting = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    StdioRpc(Process process) throws Exception {
+        this.process = process;
+        this.in = process.getOutputStream();
+        Thread.ofPlatform().daemon(true).name("rpc-reader").start(this::readLoop);
+        request("initialize", INIT).get(60, TimeUnit.SECONDS);
+        write("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+    }
+
+    /** Sends a {@code tools/call}; the future completes when its response line arrives. */
+    CompletableFuture<Reply> tool(String name, Map<String, Object> args) throws IOException {
+        return request("tools/call", JSON.writeValueAsString(Map.of("name", name, "arguments", args)));
+    }
+
+    /** Calls a tool and waits (at most a minute) for a successful result. */
+    JsonNode call(String name, Map<String, Object> args) throws Exception {
+        return tool(name, args).get(60, TimeUnit.SECONDS).tool();
+    }
+
+    private CompletableFuture<Reply> request(String method, String params) throws IOException {
+        long id = ids.incrementAndGet();
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        waiting.put(id, reply);
+        write("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
+        return reply;
+    }
+
+    private synchronized void write(String line) throws IOException {
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    private void readLoop() {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                long now = System.nanoTime();
+                JsonNode json = JSON.readTree(line);
+                if (json.has("id")) {
+                    java.util.Optional.ofNullable(waiting.remove(json.path("id").asLong()))
+                            .ifPresent(f -> f.complete(new Reply(now, json)));
+                }
+            }
+        } catch (IOException e) {
+            waiting.values().forEach(f -> f.completeExceptionally(e));
+        }
+        waiting.values().forEach(f -> f.completeExceptionally(new IOException("the server closed stdout")));
+    }
+
+    /** Closes stdin (the server then exits) and waits for the process. */
+    @Override
+    public void close() throws Exception {
+        in.close();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
