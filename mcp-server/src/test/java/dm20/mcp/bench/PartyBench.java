@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * On-demand Party Mode benchmark (not part of the test run; see docs/perf-party.md): the packaged
+ * On-demand Party Mode benchmark (not part of the test run; see docs/performance.md (Party Mode section)): the packaged
  * mcp-server over raw stdio JSON-RPC, the relay it spawns, and 12 phones over real HTTP and WebSockets.
  * Measures party_start cold (relay JVM start included), phone submit → already-waiting party_wait, and
  * party_resolve → resolution frame on all 12 phones. Bounded: a fixed number of runs and actions.
