@@ -99,13 +99,23 @@ public final class ConsoleMain {
         if (options.demo()) {
             tools.call("share_info", Map.of("text", new DemoCampaign(tools, json).opening()));
         }
-        out.println("Party Mode is running for '" + campaign + "'. Seat links (QR codes are printed above):");
-        out.println(DemoCampaign.text(started));
+        printSeats(campaign, json.readTree(DemoCampaign.firstText(started)), out);
         Console console = new Console(tools, json, out);
         Thread watcher = Thread.ofPlatform().daemon(true).name("console-watcher").start(() -> watch(tools, console));
         console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         watcher.interrupt();
         return 0;
+    }
+
+    /** The seat links as a table a host can read (the QR codes went to the terminal's stderr above). */
+    static void printSeats(String campaign, tools.jackson.databind.JsonNode summary, PrintStream out) {
+        out.println("Party Mode is running for '" + campaign + "' (" + summary.path("relay").asString() + ").");
+        out.println("Players scan their QR code above, or open their link:");
+        for (var seat : summary.path("seats")) {
+            out.printf("  %-28s %-8s %s%n", seat.path("name").asString(), seat.path("role").asString(),
+                    seat.path("url").asString());
+        }
+        out.println("Host screen (QR codes and presence for a big screen): " + summary.path("hostScreen").asString());
     }
 
     /** Takes each new action as it arrives (when the DM is not already answering one) and shows it. */

@@ -68,6 +68,12 @@ public final class DemoCampaign {
         }
     }
 
+    /** The result's first text content (party_start puts its JSON summary there, then QR captions). */
+    static String firstText(CallToolResult r) {
+        return r.content().stream().filter(TextContent.class::isInstance).map(c -> ((TextContent) c).text())
+                .findFirst().orElse("");
+    }
+
     static String text(CallToolResult r) {
         return r.content().stream().filter(TextContent.class::isInstance).map(c -> ((TextContent) c).text())
                 .reduce((a, b) -> a + "\n" + b).orElse("");

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -38,12 +37,12 @@ class ConsoleIT {
                 StandardCharsets.UTF_8)).lines().forEach(out::add));
         PrintStream typed = new PrintStream(console.getOutputStream(), true, StandardCharsets.UTF_8);
         try {
-            JsonNode seats = JsonMapper.builder().build().readTree(awaitLine(out, l -> l.startsWith("{\"campaign\"")));
-            assertThat(seats.path("campaign").asString()).isEqualTo("The Goblin Warrens");
-            assertThat(seats.path("seats")).hasSize(6);
-            String annLink = url(seats, "Ann (Thorin Ironfist)");
+            awaitLine(out, l -> l.startsWith("Party Mode is running for 'The Goblin Warrens'"));
+            String annLink = url(awaitLine(out, l -> l.contains("Ann (Thorin Ironfist)") && l.contains("/play#")));
+            assertThat(awaitLine(out, l -> l.startsWith("Host screen")).contains("/host#")).isTrue();
             Phone ann = Phone.join("Ann", annLink, Optional.empty());
-            Phone ben = Phone.join("Ben", url(seats, "Ben (Elara Moonwhisper)"), Optional.empty());
+            Phone ben = Phone.join("Ben", url(awaitLine(out, l -> l.contains("Ben (Elara Moonwhisper)") && l.contains("/play#"))),
+                    Optional.empty());
             assertThat(ann.await(f -> Phone.type(f).equals("narrative"), WAIT).path("text").asString())
                     .contains("ruined watchtower");
 
@@ -69,13 +68,10 @@ class ConsoleIT {
         }
     }
 
-    private static String url(JsonNode seats, String name) {
-        for (JsonNode s : seats.path("seats")) {
-            if (s.path("name").asString().equals(name)) {
-                return s.path("url").asString();
-            }
-        }
-        throw new AssertionError("no seat " + name + " in " + seats);
+    private static String url(String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://\\S+").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return m.group();
     }
 
     private static String awaitLine(List<String> out, java.util.function.Predicate<String> match) throws InterruptedException {
