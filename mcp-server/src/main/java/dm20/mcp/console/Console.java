@@ -247,6 +247,7 @@ public final class Console {
     }
 
     private void print(CallToolResult r) {
-        out.println((Boolean.TRUE.equals(r.isError()) ? "! " : "") + DemoCampaign.text(r));
+        out.println(Boolean.TRUE.equals(r.isError()) ? "! " + DemoCampaign.text(r)
+                : ResultText.describe(json, DemoCampaign.firstText(r)));
     }
 }
