@@ -91,8 +91,10 @@ public final class McpMain {
     /** Serves MCP on {@code in}/{@code out} until {@code in} reaches end of stream. */
     public static void serve(Wiring wiring, InputStream in, OutputStream out) {
         CountDownLatch eof = new CountDownLatch(1);
+        StdioTraffic traffic = new StdioTraffic();
         McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(
-                        new JacksonMcpJsonMapper(JsonMapper.builder().build()), new EofSignal(in, eof), out))
+                        new JacksonMcpJsonMapper(JsonMapper.builder().build()),
+                        new EofSignal(traffic.counting(in), eof), traffic.counting(out)))
                 .serverInfo("dm20-mcp-server", "0.1.0")
                 .capabilities(ServerCapabilities.builder().tools(false).build())
                 .tools(wiring.invoker().specifications())

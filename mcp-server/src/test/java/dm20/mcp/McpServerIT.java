@@ -82,6 +82,29 @@ class McpServerIT {
     }
 
     @Test
+    void pipedRequests_stdinClosedAtOnce_everyRequestIsStillAnswered() throws Exception {
+        Process p = new ProcessBuilder(JAVA, "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", JAR.toString(),
+                "--campaign-root", root.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream in = p.getOutputStream()) {
+            String all = String.join("\n",
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"pipe\",\"version\":\"1\"}}}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                    call(2, "create_campaign", "{\"name\":\"Piped\"}"),
+                    call(3, "list_campaigns", "{}")) + "\n";
+            in.write(all.getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                .lines().toList();
+
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(lines).hasSize(3);
+        assertThat(lines).anyMatch(l -> l.contains("\"id\":2") && l.contains("Piped"))
+                .anyMatch(l -> l.contains("\"id\":3") && l.contains("\"result\""));
+    }
+
+    @Test
     void rawStdio_everyStdoutLineIsJsonRpc_andStdinEofExitsZero() throws Exception {
         Process p = new ProcessBuilder(JAVA, "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", JAR.toString(),
                 "--campaign-root", root.toString())
