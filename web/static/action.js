@@ -25,7 +25,7 @@ export class ActionBox {
     parts.text.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); this.send(); }
     });
-    parts.text.addEventListener('input', () => { save('draft', parts.text.value); this.grow(); });
+    parts.text.addEventListener('input', () => { save('draft', parts.text.value); this.grow(); this.limit(); });
     parts.whisper.addEventListener('change', () => this.paint());
   }
 
@@ -53,6 +53,14 @@ export class ActionBox {
     this.p.form.classList.toggle('private', this.p.whisper.checked);
   }
 
+  /** Says so when the text reaches the box's limit (typing or pasting more is cut off silently otherwise). */
+  limit() {
+    const max = this.p.text.maxLength;
+    if (max > 0 && this.p.text.value.length >= max) this.note('Actions are limited to ' + max + ' characters.', false);
+    else if (this.p.note.dataset.kind === 'limit') this.note('', false);
+    if (max > 0 && this.p.text.value.length >= max) this.p.note.dataset.kind = 'limit';
+  }
+
   note(text, error) {
     const n = this.p.note;
     n.textContent = text;
@@ -64,6 +72,11 @@ export class ActionBox {
   async send() {
     const text = this.p.text.value.trim();
     if (!text || this.busy || !this.gate.canAct) return;
+    const max = this.p.text.maxLength;
+    if (max > 0 && text.length > max) {
+      this.note('That is too long (' + text.length + ' characters) — at most ' + max + '. Please shorten it.', true);
+      return;
+    }
     const priv = this.p.whisper.checked;
     this.busy = true;
     this.paint();

@@ -38,8 +38,9 @@ export class CombatView {
     const deadline = v(c, 'deadline');
     this.deadline = deadline ? Date.parse(deadline) : 0;
     this.tick();
-    this.banner(!!f.yourTurn, !!f.onDeck, simultaneous);
     const canAct = typeof f.canAct === 'boolean' ? f.canAct : !!f.yourTurn;
+    // Simultaneous prompts have no current combatant: "your move" means the DM waits for you.
+    this.banner(simultaneous ? canAct : !!f.yourTurn, !simultaneous && !!f.onDeck, simultaneous);
     const current = this.currentName(c);
     this.gate = { canAct, why: canAct ? '' : (waiting.length ? 'Waiting for ' + waiting.join(', ')
       : current ? 'Waiting for ' + current : 'Not your turn') };

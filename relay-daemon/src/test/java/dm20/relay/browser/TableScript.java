@@ -113,6 +113,20 @@ final class TableScript implements AutoCloseable {
                 Instant.now()));
     }
 
+    /** Simultaneous combat between the given seats: everyone answers {@code prompt} once before {@code deadline}. */
+    void simultaneous(List<SeatKey> pcs, List<String> names, String prompt, Instant deadline, List<SeatKey> waiting) {
+        var order = new java.util.ArrayList<CombatState.Combatant>();
+        for (int i = 0; i < pcs.size(); i++) {
+            SeatKey s = pcs.get(i);
+            order.add(new CombatState.Combatant(s.characterId(), names.get(i), CombatState.Kind.PC,
+                    Optional.of(s.characterId()), Optional.of(s.playerId()), 20 - i, Optional.of(15),
+                    Optional.of(20), false, false, false));
+        }
+        send(new OutboxMessage.CombatUpdated(new CombatState(true, 2, CombatState.TurnMode.SIMULTANEOUS, order,
+                Optional.empty(), Optional.empty(), Optional.of(deadline), Optional.of(prompt),
+                waiting.stream().map(SeatKey::playerId).toList()), Instant.now()));
+    }
+
     void endCombat() {
         send(new OutboxMessage.CombatUpdated(CombatState.none(), Instant.now()));
     }
@@ -131,6 +145,25 @@ final class TableScript implements AutoCloseable {
             }
         }
         throw new AssertionError("no action_submitted containing '" + part + "' within " + timeout);
+    }
+
+    /** Every action the relay queued, in order, up to and including the first whose text contains {@code part}. */
+    List<InboxMessage.ActionSubmitted> actionsUntil(String part, Duration timeout) throws InterruptedException {
+        var seen = new java.util.ArrayList<InboxMessage.ActionSubmitted>();
+        Instant until = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(until)) {
+            Optional<Envelope<InboxMessage>> next = inbox.next();
+            if (next.isPresent() && next.get().message() instanceof InboxMessage.ActionSubmitted a) {
+                seen.add(a);
+                if (a.text().contains(part)) {
+                    return seen;
+                }
+            }
+            if (next.isEmpty()) {
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("no action_submitted containing '" + part + "' within " + timeout + "; saw " + seen);
     }
 
     @Override

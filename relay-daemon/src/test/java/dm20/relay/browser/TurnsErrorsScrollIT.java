@@ -1,0 +1,252 @@
+package dm20.relay.browser;
+
+import dm20.protocol.Visibility;
+import dm20.protocol.message.InboxMessage;
+import dm20.protocol.queue.PartyBus;
+import dm20.relay.browser.TableScript.SeatKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The player page's turn gating and refusals in words, against the packaged relay: simultaneous prompts
+ * (countdown, who is awaited, one answer each), 409 not your turn, 429 rate limit, over-long actions, and the
+ * "new messages" pill. One relay and one browser for the class; each test issues its own seats.
+ */
+class TurnsErrorsScrollIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern CLOCK = Pattern.compile("(\\d+):(\\d\\d) left");
+
+    @TempDir
+    static Path campaign;
+
+    private static PartyBus bus;
+    private static TableScript table;
+    private static RelayProcess relay;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        Browser.requireChromium();
+        bus = PartyBus.open(campaign);
+        table = new TableScript(bus);
+        table.openSession("Thornwood Bridge");
+        relay = RelayProcess.start(bus, campaign, 0);
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (relay != null) relay.close();
+        if (table != null) table.close();
+        if (bus != null) bus.close();
+    }
+
+    private static void join(SeatKey seat) throws Exception {
+        Instant until = Instant.now().plus(WAIT);
+        while (post(seat, "").statusCode() == 401 && Instant.now().isBefore(until)) {
+            Thread.sleep(25);
+        }
+        browser.fresh(relay.base());
+        browser.join(relay.base() + "/play#" + seat.token());
+    }
+
+    /** POSTs {@code text} as the seat (an empty text is refused with 400 once the relay knows the seat). */
+    private static HttpResponse<String> post(SeatKey seat, String text) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(relay.base() + "/action"))
+                .header("Authorization", "Bearer " + seat.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\",\"private\":false}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Types an action and presses Enter, as a player does. */
+    private static void act(String text) {
+        browser.find("#action-text").sendKeys(text, Keys.ENTER);
+    }
+
+    private static String box() {
+        return (String) browser.js("return document.querySelector('#action-text').value");
+    }
+
+    private static String errorNote() {
+        return (String) browser.js("var n = document.querySelector('#action-note');"
+                + " return !n.hidden && n.classList.contains('err') ? n.textContent : '';");
+    }
+
+    private static String untilError(String part) {
+        return browser.until(d -> errorNote().contains(part) ? errorNote() : null);
+    }
+
+    /** Makes the page believe it may act, so a submit reaches the relay through the page's own send path. */
+    private static void openGateLocally() {
+        browser.js("dm20.action.setGate({canAct: true, why: ''})");
+    }
+
+    private static int secondsLeft() {
+        Matcher m = CLOCK.matcher(browser.text("#combat-timer"));
+        assertThat(m.find()).as("timer text '%s'", browser.text("#combat-timer")).isTrue();
+        return Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2));
+    }
+
+    @Test
+    void simultaneous_promptWithDeadline_countsDownAcceptsOneAnswerAndLocksOutOthers() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        SeatKey ben = table.player("Ben (Bor)");
+        SeatKey cat = table.player("Cat (Cyr)");
+        try {
+            table.simultaneous(List.of(ann, ben, cat), List.of("Ara", "Bor", "Cyr"),
+                    "The bridge is collapsing! What do you do?", Instant.now().plusSeconds(90), List.of(ann, ben));
+            join(ann);
+
+            browser.untilText("#combat-prompt", "The bridge is collapsing! What do you do?");
+            assertThat(browser.text("#combat-waiting")).isEqualTo("Waiting for Ara, Bor");
+            assertThat(browser.text("#turn-banner")).contains("YOUR MOVE");
+            int first = secondsLeft();
+            Thread.sleep(1100);
+            int second = secondsLeft();
+            assertThat(first).isBetween(80, 90);
+            assertThat(second).isLessThan(first);
+
+            act("I leap for the rope");
+            assertThat(table.awaitAction("leap for the rope", WAIT).seatId()).isEqualTo(ann.seatId());
+            browser.until(d -> box().isEmpty());
+            act("I leap again");
+            assertThat(untilError("already answered")).contains("you already answered this round");
+            assertThat(box()).as("the refused text stays in the box").isEqualTo("I leap again");
+
+            join(cat);
+            browser.untilText("#combat-prompt", "bridge is collapsing");
+            assertThat(browser.find("#action-text").getAttribute("disabled")).isNotNull();
+            assertThat(browser.find("#send").isEnabled()).isFalse();
+            assertThat(browser.find("#action-text").getAttribute("placeholder")).isEqualTo("Waiting for Ara, Bor");
+            assertThat(browser.visible("#turn-banner")).isFalse();
+            openGateLocally();
+            act("Cyr sneaks an answer in");
+            assertThat(untilError("not waiting for you")).contains("the DM is not waiting for you this round");
+            assertThat(post(ben, "Bor grabs the rail-marker").statusCode()).isEqualTo(202);
+            assertThat(table.actionsUntil("rail-marker", WAIT)).extracting(InboxMessage.ActionSubmitted::text)
+                    .containsExactly("Bor grabs the rail-marker");
+        } finally {
+            table.endCombat();
+        }
+    }
+
+    @Test
+    void roundRobin_someoneElsesTurn_inputDisabledAndForcedSubmitShowsRelays409() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        SeatKey ben = table.player("Ben (Bor)");
+        try {
+            table.combat(List.of(ben, ann), List.of("Bor", "Ara"), ben, Optional.of(ann));
+            join(ann);
+            browser.until(d -> browser.find("#action-text").getAttribute("disabled") != null);
+            assertThat(browser.text("#action-note")).isEqualTo("Waiting for Bor");
+
+            openGateLocally();
+            act("I stab the goblin out of turn");
+
+            assertThat(untilError("waiting for Bor")).isEqualTo("waiting for Bor");
+            assertThat(box()).isEqualTo("I stab the goblin out of turn");
+            assertThat(post(ben, "Bor swings-marker").statusCode()).isEqualTo(202);
+            assertThat(table.actionsUntil("swings-marker", WAIT)).extracting(InboxMessage.ActionSubmitted::text)
+                    .doesNotContain("I stab the goblin out of turn");
+        } finally {
+            table.endCombat();
+        }
+    }
+
+    @Test
+    void rateLimit_21QuickActions_lastRefusedInWordsAndKeptInTheBox() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        SeatKey ben = table.player("Ben (Bor)");
+        join(ann);
+
+        for (int i = 1; i <= 20; i++) {
+            act("rapid-" + i);
+            browser.until(d -> box().isEmpty() && errorNote().isEmpty() ? Boolean.TRUE : null);
+        }
+        act("rapid-21");
+
+        assertThat(untilError("Too many actions")).contains("wait");
+        assertThat(box()).isEqualTo("rapid-21");
+        assertThat(post(ben, "ben-after-flood").statusCode()).isEqualTo(202);
+        List<String> queued = table.actionsUntil("ben-after-flood", WAIT).stream()
+                .filter(a -> a.seatId().equals(ann.seatId())).map(InboxMessage.ActionSubmitted::text).toList();
+        assertThat(queued).hasSize(20).contains("rapid-1", "rapid-20").doesNotContain("rapid-21");
+    }
+
+    @Test
+    void tooLong_atTheLimitSaysSo_overItIsNotSent_andA413IsShownInWords() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        join(ann);
+        var text = browser.find("#action-text");
+
+        browser.js("var t = document.querySelector('#action-text'); t.value = 'a'.repeat(1995);"
+                + " t.dispatchEvent(new Event('input'));");
+        text.sendKeys("bcdefghij");
+        assertThat(box()).hasSize(2000);
+        assertThat(browser.text("#action-note")).isEqualTo("Actions are limited to 2000 characters.");
+
+        browser.js("var t = document.querySelector('#action-text'); t.value = 'LONG-' + 'x'.repeat(2100);");
+        text.sendKeys(Keys.ENTER);
+        assertThat(untilError("too long")).contains("2105 characters", "at most 2000");
+
+        browser.js("var t = document.querySelector('#action-text'); t.value = 'BELL-' + '\\u0007'.repeat(1500);");
+        text.sendKeys(Keys.ENTER);
+        assertThat(untilError("8192 bytes")).startsWith("That is too long");
+        assertThat(box()).startsWith("BELL-");
+
+        browser.js("var t = document.querySelector('#action-text'); t.value = ''; t.dispatchEvent(new Event('input'));");
+        act("short-after-long");
+        assertThat(table.actionsUntil("short-after-long", WAIT)).extracting(InboxMessage.ActionSubmitted::text)
+                .noneMatch(t -> t.startsWith("LONG-") || t.startsWith("BELL-"));
+    }
+
+    @Test
+    void newMessagesPill_scrolledUp_appearsWithoutJumpingAndClickScrollsToBottom() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        for (int i = 1; i <= 30; i++) {
+            table.narrative("fill-" + i + " The wind howls through the broken arches of the old keep.",
+                    Visibility.everyone());
+        }
+        join(ann);
+        browser.untilText("#feed", "fill-30");
+        browser.until(d -> atBottom() ? Boolean.TRUE : null);
+        assertThat(browser.visible("#new-pill")).isFalse();
+
+        browser.js("document.querySelector('#feed').scrollTop = 100");
+        Thread.sleep(100);
+        table.narrative("late-1 A horn sounds in the distance.", Visibility.everyone());
+        table.narrative("late-2 Torches appear on the ridge.", Visibility.everyone());
+        browser.untilText("#feed", "late-2");
+
+        browser.until(d -> browser.visible("#new-pill"));
+        assertThat(((Number) browser.js("return document.querySelector('#feed').scrollTop")).intValue()).isEqualTo(100);
+        assertThat(atBottom()).isFalse();
+        browser.find("#new-pill").click();
+        browser.until(d -> atBottom() && !browser.visible("#new-pill") ? Boolean.TRUE : null);
+    }
+
+    private static boolean atBottom() {
+        return Boolean.TRUE.equals(browser.js("var f = document.querySelector('#feed');"
+                + " return f.scrollHeight - f.scrollTop - f.clientHeight < 2;"));
+    }
+}
