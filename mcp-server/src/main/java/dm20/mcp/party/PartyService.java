@@ -148,12 +148,13 @@ public final class PartyService implements AutoCloseable {
                 + RelayLauncher.logTail(campaign.dir(), 8));
     }
 
-    /** A failed start leaves no half-open session behind. */
+    /** A failed start leaves no half-open session behind: closed on the bus and forgotten here. */
     private void abandon(PartySession s) {
         lock.run(() -> {
             feed.reset();
             s.publish(new OutboxMessage.SessionClosed("the relay could not start", clock.instant()));
         });
+        closeSession();
     }
 
     private static String exitCode(Process p) {

@@ -117,6 +117,8 @@ class PartyModeIT {
             assertThat(next.path("actionId").asString()).isEqualTo(id);
             assertThat(next.path("player").path("name").asString()).isEqualTo(actor);
             assertThat(next.path("character").path("name").asString()).isEqualTo(HEROES.get(round % 4));
+            phones.get(actor).await(f -> Phone.type(f).equals("action_status") && f.path("actionId").asString().equals(id)
+                    && f.path("status").asString().equals("processing"), WAIT);
 
             String secret = "secret-" + round + "-for-" + target;
             String notes = "dm-note-" + round;
