@@ -165,7 +165,8 @@ public final class DmLoop {
         }
         RelayStatus relay = s.relay();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("relay", relay.alive() ? "up" : relay.state().name().toLowerCase());
+        m.put("relay", relay.alive() ? "up" : relay.state() == RelayStatus.State.UP
+                ? "down (not answering; party_start restarts it, links stay the same)" : relay.state().name().toLowerCase());
         relay.url().ifPresent(u -> m.put("url", u));
         relay.reason().ifPresent(r -> m.put("relayReason", r));
         Map<String, Presence> presence = s.presence();

@@ -226,6 +226,7 @@ class PartyModeIT {
         ProcessHandle relay = DmClient.relayProcess(campaignDir()).orElseThrow();
         relay.destroyForcibly();
         relay.onExit().get();
+        assertThat(dm.ok("party_status", Map.of()).path("relay").asString()).startsWith("down");
         // while the relay is down the DM keeps playing: this frame must reach Ann after the restart
         dm.ok("party_whisper", Map.of("players", List.of("Ann"), "text", "While you were away: a note"));
 
