@@ -37,7 +37,6 @@ import java.util.UUID;
 public final class PartyService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartyService.class);
-    static final Duration RELAY_START_TIMEOUT = Duration.ofSeconds(20);
 
     private final Campaigns campaigns;
     private final Players players;
@@ -46,12 +45,11 @@ public final class PartyService implements AutoCloseable {
     private final GameLock lock;
     private final Clock clock;
     private final Tokens tokens;
-    private final RelayLauncher launcher;
+    private final RelaySupervisor relay;
     private final JsonMapper json;
 
     private PartySession session;
     private SeatBook seats;
-    private Optional<Process> spawned = Optional.empty();
 
     public PartyService(Game game, Tokens tokens, Optional<java.nio.file.Path> relayJar, JsonMapper json) {
         this.campaigns = game.campaigns();
@@ -61,7 +59,7 @@ public final class PartyService implements AutoCloseable {
         this.lock = game.lock();
         this.clock = game.clock();
         this.tokens = tokens;
-        this.launcher = new RelayLauncher(relayJar);
+        this.relay = new RelaySupervisor(new RelayLauncher(relayJar));
         this.json = json;
     }
 
@@ -81,7 +79,12 @@ public final class PartyService implements AutoCloseable {
         RelayStatus relay = s.relay();
         boolean adopted = relay.alive();
         if (!adopted) {
-            relay = launch(s, campaign, host, port, publicUrl);
+            try {
+                relay = this.relay.start(s, new RelaySupervisor.Spec(campaign.dir(), host, port, publicUrl));
+            } catch (GameException e) {
+                abandon(s);
+                throw e;
+            }
         }
         return new Started(campaign.info().name(), s.epoch().orElseThrow(), relay.urls(), adopted, issued);
     }
@@ -123,31 +126,6 @@ public final class PartyService implements AutoCloseable {
         }
     }
 
-    private RelayStatus launch(PartySession s, Campaign campaign, String host, int port, Optional<String> publicUrl) {
-        long before = s.lastInboxSequence();
-        Process p = launcher.start(campaign.dir(), host, port, publicUrl);
-        Optional<RelayStatus> report;
-        try {
-            report = s.awaitRelayReport(before, RELAY_START_TIMEOUT, () -> !p.isAlive());
-            if (report.isEmpty() && !p.isAlive()) {
-                report = s.awaitRelayReport(before, Duration.ofMillis(500), () -> false);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            report = Optional.empty();
-        }
-        if (report.isPresent() && report.get().state() == RelayStatus.State.UP) {
-            spawned = Optional.of(p);
-            return report.get();
-        }
-        p.destroyForcibly();
-        abandon(s);
-        String reason = report.flatMap(RelayStatus::reason).orElseGet(() -> p.isAlive() ? "it did not report ready in "
-                + RELAY_START_TIMEOUT.toSeconds() + " s" : "it exited with code " + exitCode(p));
-        throw new GameException("the relay did not start: " + reason + "\nrelay log:\n"
-                + RelayLauncher.logTail(campaign.dir(), 8));
-    }
-
     /** A failed start leaves no half-open session behind: closed on the bus and forgotten here. */
     private void abandon(PartySession s) {
         lock.run(() -> {
@@ -155,15 +133,6 @@ public final class PartyService implements AutoCloseable {
             s.publish(new OutboxMessage.SessionClosed("the relay could not start", clock.instant()));
         });
         closeSession();
-    }
-
-    private static String exitCode(Process p) {
-        try {
-            return Integer.toString(p.waitFor());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "?";
-        }
     }
 
     /** Called on the inbox poller for each live action: a simultaneous-mode answer is ticked off. */
@@ -192,6 +161,7 @@ public final class PartyService implements AutoCloseable {
     public synchronized Stopped stop() {
         PartySession s = requireSession();
         long before = s.lastInboxSequence();
+        relay.expectStop();
         lock.run(() -> {
             feed.reset();
             s.publish(new OutboxMessage.SessionClosed("the host ended party mode", clock.instant()));
@@ -205,12 +175,8 @@ public final class PartyService implements AutoCloseable {
     private boolean awaitStop(PartySession s, long before) {
         try {
             Optional<RelayStatus> r = s.awaitRelayReport(before, Duration.ofSeconds(3), () -> false);
-            spawned.ifPresent(p -> {
-                if (p.isAlive()) {
-                    p.destroy();
-                }
-            });
-            return r.map(x -> x.state() == RelayStatus.State.STOPPED).orElse(false) || spawned.map(p -> !p.isAlive()).orElse(false);
+            boolean ours = relay.ensureStopped();
+            return r.map(x -> x.state() == RelayStatus.State.STOPPED).orElse(false) || ours;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -260,7 +226,7 @@ public final class PartyService implements AutoCloseable {
             session.close();
             session = null;
             seats = null;
-            spawned = Optional.empty();
+            relay.release();
         }
     }
 
