@@ -94,6 +94,9 @@ public final class ConsoleMain {
         CallToolResult started = tools.call("party_start", options.party());
         if (Boolean.TRUE.equals(started.isError())) {
             out.println("Party Mode did not start: " + DemoCampaign.text(started));
+            if (DemoCampaign.text(started).contains("cannot listen")) {
+                out.println("Another program uses that port: try another one, e.g. --port 8081");
+            }
             return 1;
         }
         if (options.demo()) {
