@@ -4,7 +4,6 @@ import dm20.protocol.Role;
 import dm20.protocol.Visibility;
 import dm20.protocol.message.InboxMessage;
 import dm20.protocol.message.OutboxMessage;
-import dm20.protocol.queue.PartyBus;
 import dm20.relay.browser.TableScript.SeatKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +14,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,54 +31,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PlayerPageIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration WAIT = PageTable.WAIT;
 
     @TempDir
     static Path campaign;
 
-    private static PartyBus bus;
+    private static PageTable t;
     private static TableScript table;
-    private static RelayProcess relay;
     private static Browser browser;
 
     @BeforeAll
     static void start() {
-        Browser.requireChromium();
-        bus = PartyBus.open(campaign);
-        table = new TableScript(bus);
-        table.openSession("The Sunless Citadel");
-        relay = RelayProcess.start(bus, campaign, 0);
-        browser = Browser.open();
+        t = PageTable.open(campaign, "The Sunless Citadel", 0);
+        table = t.table;
+        browser = t.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.close();
-        if (relay != null) relay.close();
-        if (table != null) table.close();
-        if (bus != null) bus.close();
+        if (t != null) t.close();
     }
 
-    /** Opens the seat's QR link in a clean page once the relay knows the seat. */
     static void join(SeatKey seat) throws Exception {
-        awaitSeat(seat.token());
-        browser.fresh(relay.base());
-        browser.join(relay.base() + "/play#" + seat.token());
+        t.join(seat);
     }
 
     static void awaitSeat(String token) throws Exception {
-        Instant until = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(until)) {
-            if (get("/api/me", token).statusCode() == 200) return;
-            Thread.sleep(25);
-        }
-        throw new AssertionError("the relay never accepted the seat's token");
+        t.awaitSeat(token);
     }
 
     static HttpResponse<String> get(String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(relay.base() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return t.get(path, token);
     }
 
     static String page() {
@@ -247,8 +227,8 @@ class PlayerPageIT {
 
     @Test
     void badToken_showsAskTheHostScreen() {
-        browser.fresh(relay.base());
-        browser.driver().get(relay.base() + "/play#" + "notARealToken_0123456789abcdef");
+        browser.fresh(t.relay().base());
+        browser.driver().get(t.relay().base() + "/play#" + "notARealToken_0123456789abcdef");
 
         browser.until(d -> browser.visible("#gone"));
         assertThat(browser.text("#gone")).contains("Ask the host for a new code");
@@ -285,7 +265,7 @@ class PlayerPageIT {
     void budget_pageWeightAndFirstRender_stayWithinLimits() throws Exception {
         SeatKey ann = table.player("Ann (Ara)");
         join(ann);
-        browser.join(relay.base() + "/play");
+        browser.join(t.relay().base() + "/play");
 
         double ready = ((Number) browser.js("return performance.getEntriesByName('dm20-ready')[0].startTime")).doubleValue();
         @SuppressWarnings("unchecked")
@@ -299,7 +279,7 @@ class PlayerPageIT {
         System.out.printf("page budget: %d bytes in %d files, welcome rendered at %.0f ms%n", bytes,
                 assets.size() + 1, ready);
 
-        assertThat(resources).allSatisfy(u -> assertThat(u).startsWith(relay.base() + "/"));
+        assertThat(resources).allSatisfy(u -> assertThat(u).startsWith(t.relay().base() + "/"));
         assertThat(assets).hasSizeGreaterThanOrEqualTo(8);
         assertThat(bytes).isLessThan(60 * 1024);
         assertThat(ready).isLessThan(500);
@@ -316,9 +296,9 @@ class PlayerPageIT {
                 + "\"playerId\":\"" + ann.playerId() + "\",\"characterId\":\"" + ann.characterId() + "\",\"token\":\""
                 + ann.token() + "\",\"path\":\"/play#" + ann.token() + "\"}]}");
         awaitSeat(dm.token());
-        browser.fresh(relay.base());
+        browser.fresh(t.relay().base());
 
-        browser.driver().get(relay.base() + "/host#" + dm.token());
+        browser.driver().get(t.relay().base() + "/host#" + dm.token());
 
         browser.untilText("#h-seats", "Ann (Ara)");
         assertThat(browser.driver().getCurrentUrl()).doesNotContain(dm.token());

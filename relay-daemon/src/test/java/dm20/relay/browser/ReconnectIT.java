@@ -4,15 +4,12 @@ import dm20.protocol.Role;
 import dm20.protocol.Tokens;
 import dm20.protocol.Visibility;
 import dm20.protocol.message.OutboxMessage;
-import dm20.protocol.queue.PartyBus;
 import dm20.relay.browser.TableScript.SeatKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,31 +26,20 @@ class ReconnectIT {
     @TempDir
     static Path campaign;
 
-    private static PartyBus bus;
+    private static PageTable t;
     private static TableScript table;
-    private static RelayProcess relay;
     private static Browser browser;
-    private static int port;
 
     @BeforeAll
-    static void start() throws IOException {
-        Browser.requireChromium();
-        bus = PartyBus.open(campaign);
-        table = new TableScript(bus);
-        table.openSession("Reconnect Keep");
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        relay = RelayProcess.start(bus, campaign, port);
-        browser = Browser.open();
+    static void start() {
+        t = PageTable.open(campaign, "Reconnect Keep", 0);
+        table = t.table;
+        browser = t.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.close();
-        if (relay != null) relay.close();
-        if (table != null) table.close();
-        if (bus != null) bus.close();
+        if (t != null) t.close();
     }
 
     private static long count(String marker) {
@@ -66,15 +52,14 @@ class ReconnectIT {
         SeatKey ann = table.player("Ann (Ara)");
         for (int i = 1; i <= 3; i++) table.narrative("before-" + i, Visibility.everyone());
         Thread.sleep(300);
-        browser.fresh("http://127.0.0.1:" + port);
-        browser.join("http://127.0.0.1:" + port + "/play#" + ann.token());
+        t.join(ann);
         browser.untilText("#feed", "before-3");
 
-        relay.close();
+        t.stopRelay();
         browser.until(d -> "closed".equals(browser.js("return document.body.dataset.conn")));
         table.narrative("during-1", Visibility.everyone());
         table.narrative("during-2", Visibility.party());
-        relay = RelayProcess.start(bus, campaign, port);
+        t.startRelay();
         browser.untilText("#feed", "during-2");
         table.narrative("after-1", Visibility.everyone());
         browser.untilText("#feed", "after-1");

@@ -2,7 +2,6 @@ package dm20.relay.browser;
 
 import dm20.protocol.Visibility;
 import dm20.protocol.message.InboxMessage;
-import dm20.protocol.queue.PartyBus;
 import dm20.relay.browser.TableScript.SeatKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,9 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,51 +27,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TurnsErrorsScrollIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration WAIT = PageTable.WAIT;
     private static final Pattern CLOCK = Pattern.compile("(\\d+):(\\d\\d) left");
 
     @TempDir
     static Path campaign;
 
-    private static PartyBus bus;
+    private static PageTable t;
     private static TableScript table;
-    private static RelayProcess relay;
     private static Browser browser;
 
     @BeforeAll
     static void start() {
-        Browser.requireChromium();
-        bus = PartyBus.open(campaign);
-        table = new TableScript(bus);
-        table.openSession("Thornwood Bridge");
-        relay = RelayProcess.start(bus, campaign, 0);
-        browser = Browser.open();
+        t = PageTable.open(campaign, "Thornwood Bridge", 0);
+        table = t.table;
+        browser = t.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.close();
-        if (relay != null) relay.close();
-        if (table != null) table.close();
-        if (bus != null) bus.close();
+        if (t != null) t.close();
     }
 
     private static void join(SeatKey seat) throws Exception {
-        Instant until = Instant.now().plus(WAIT);
-        while (post(seat, "").statusCode() == 401 && Instant.now().isBefore(until)) {
-            Thread.sleep(25);
-        }
-        browser.fresh(relay.base());
-        browser.join(relay.base() + "/play#" + seat.token());
+        t.join(seat);
     }
 
     /** POSTs {@code text} as the seat (an empty text is refused with 400 once the relay knows the seat). */
     private static HttpResponse<String> post(SeatKey seat, String text) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(relay.base() + "/action"))
-                .header("Authorization", "Bearer " + seat.token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\",\"private\":false}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return t.post(seat, text);
     }
 
     /** Types an action and presses Enter, as a player does. */
