@@ -47,11 +47,11 @@ public final class FeedProjector {
                     ? List.of(new Frame.Narrative(seq, epoch, n.postId(), n.text(), scope(n.visibility()), n.at(),
                     Optional.empty()))
                     : List.of();
-            case PrivateMessageSent p -> p.playerIds().stream().anyMatch(seat::isPlayer)
+            case PrivateMessageSent p -> p.playerIds().stream().anyMatch(id -> VisibilityRules.canSeePrivateTo(id, viewer))
                     ? List.of(new Frame.Whisper(seq, epoch, p.messageId(), p.text(), p.at()))
                     : List.of();
             case DiceRolled d -> VisibilityRules.canSee(d.visibility(), viewer) ? List.of(roll(seq, epoch, d)) : List.of();
-            case ActionResolved r -> resolved(seq, epoch, r, seat);
+            case ActionResolved r -> resolved(seq, epoch, r, seat, viewer);
             case ActionClaimed c -> status(seq, epoch, c.actionId(), c.seatId(), seat, ActionStatus.PROCESSING,
                     Optional.empty());
             case ActionRejected r -> status(seq, epoch, r.actionId(), r.seatId(), seat, ActionStatus.REJECTED,
@@ -80,9 +80,9 @@ public final class FeedProjector {
                 d.total(), scope(d.visibility()), d.at());
     }
 
-    private static List<Frame> resolved(long seq, String epoch, ActionResolved r, Seat seat) {
+    private static List<Frame> resolved(long seq, String epoch, ActionResolved r, Seat seat, Viewer viewer) {
         List<Frame> frames = new ArrayList<>(2);
-        Optional<String> mine = r.privateParts().stream().filter(p -> seat.isPlayer(p.playerId()))
+        Optional<String> mine = r.privateParts().stream().filter(p -> VisibilityRules.canSeePrivateTo(p.playerId(), viewer))
                 .map(PrivatePart::text).reduce((a, b) -> a + "\n\n" + b);
         if (!r.narrative().isBlank() || mine.isPresent()) {
             frames.add(new Frame.Resolution(seq, epoch, r.actionId(), r.narrative(), mine, r.at()));
