@@ -95,9 +95,10 @@ public final class RelayMain {
         Sockets sockets = new Sockets(table, new FrameCodec(bus.codec()), bus.codec().json(), clock, timer,
                 new Sockets.Limits(limits.maxFrameBytes(), limits.socketQueueFrames(), limits.helloTimeout(),
                         options.heartbeat().multipliedBy(3)));
+        Responses out = new Responses(bus.codec().json());
         WebServer server = RelayServer.build(options, limits, playerApi(bus, table, limits, clock),
-                hostApi(bus, table, () -> List.copyOf(urls)), new Pages(RelayMain.class.getClassLoader(),
-                        new Responses(bus.codec().json())), sockets);
+                hostApi(bus, table, () -> List.copyOf(urls)), new Pages(RelayMain.class.getClassLoader(), out),
+                sockets, out);
         Optional<String> bindError = bind(server);
         if (bindError.isPresent()) {
             lock.get().close();

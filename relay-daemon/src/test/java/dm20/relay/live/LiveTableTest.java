@@ -70,7 +70,7 @@ class LiveTableTest {
         table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty());
         table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty());
         assertThat(table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty()))
-                .isEqualTo(new LiveTable.Attach.Refused(CloseCodes.TOO_MANY, "too many open pages for this seat (max 2)"));
+                .isEqualTo(new LiveTable.Attach.Refused(Refusal.TOO_MANY_SOCKETS, "too many open pages for this seat (max 2)"));
         assertThat(table.connections("p1")).isEqualTo(2);
     }
 
@@ -83,7 +83,7 @@ class LiveTableTest {
         table.attach(p2, Optional.empty(), Optional.empty());
         table.apply(new Envelope<>(30, new OutboxMessage.SeatRevoked("p1", "kicked by the host", Fixtures.T0)));
         post(31, "after");
-        assertThat(p1.closedWith).contains(CloseCodes.UNAUTHORIZED);
+        assertThat(p1.closedWith).contains(4401);
         assertThat(p1.frames.getLast()).isEqualTo(new Frame.Closing("kicked by the host"));
         assertThat(p2.closedWith).isEmpty();
         assertThat(p2.frames.getLast()).isInstanceOf(Frame.Narrative.class);
