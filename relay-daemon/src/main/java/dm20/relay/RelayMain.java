@@ -82,6 +82,7 @@ public final class RelayMain {
                     + " (lock " + bus.partyDir().resolve("relay.lock") + ")");
             return;
         }
+        // RelayOptions does not set limits yet; the command line takes them over when it grows the options.
         Limits limits = Limits.DEFAULT;
         TableState state = new TableState();
         BusReader<OutboxMessage> outbox = bus.outboxReader(Optional.empty());
@@ -89,7 +90,7 @@ public final class RelayMain {
         state.restoreSubmissions(submissions(bus));
         List<String> urls = new ArrayList<>();
         LiveTable table = new LiveTable(state, new InboxPresence(bus.inboxWriter(), clock), clock,
-                limits.socketsPerSeat());
+                limits.socketsPerSeat(), limits.observerSockets());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("relay-timer").daemon(true).factory());
         Sockets sockets = new Sockets(table, new FrameCodec(bus.codec()), bus.codec().json(), clock, timer,

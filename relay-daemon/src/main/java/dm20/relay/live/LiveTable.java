@@ -1,6 +1,7 @@
 package dm20.relay.live;
 
 import dm20.protocol.CombatState;
+import dm20.protocol.Role;
 import dm20.protocol.TurnRules;
 import dm20.protocol.VisibilityRules;
 import dm20.protocol.message.InboxMessage.ActionSubmitted;
@@ -45,14 +46,21 @@ public final class LiveTable {
     private final PresenceSink presence;
     private final Clock clock;
     private final int maxSocketsPerSeat;
+    private final int maxObserverSockets;
     private final Set<Outlet> outlets = new LinkedHashSet<>();
     private final Map<String, Instant> lastSeen = new HashMap<>();
 
-    public LiveTable(TableState state, PresenceSink presence, Clock clock, int maxSocketsPerSeat) {
+    /**
+     * @param maxSocketsPerSeat  open sockets allowed for one player or host seat
+     * @param maxObserverSockets open sockets allowed for one observer seat (a shared TV link)
+     */
+    public LiveTable(TableState state, PresenceSink presence, Clock clock, int maxSocketsPerSeat,
+                     int maxObserverSockets) {
         this.state = state;
         this.presence = presence;
         this.clock = clock;
         this.maxSocketsPerSeat = maxSocketsPerSeat;
+        this.maxObserverSockets = maxObserverSockets;
     }
 
     /** Folds a message and sends its frames to every attached socket; closes sockets it invalidates. */
@@ -107,9 +115,10 @@ public final class LiveTable {
         if (epoch.isPresent() && !epoch.get().equals(current)) {
             return new Attach.Reload("the session changed; reload the feed");
         }
-        if (connections(seat.seatId()) >= maxSocketsPerSeat) {
+        int max = seat.role() == Role.OBSERVER ? maxObserverSockets : maxSocketsPerSeat;
+        if (connections(seat.seatId()) >= max) {
             return new Attach.Refused(Refusal.TOO_MANY_SOCKETS, "too many open pages for this seat (max "
-                    + maxSocketsPerSeat + ")");
+                    + max + ")");
         }
         Frame.Welcome welcome = new Frame.Welcome(new Frame.SeatView(seat.seatId(), seat.role().name(),
                 seat.displayName(), seat.playerId(), seat.characterId()), state.campaign(), current, state.lastSeq());

@@ -44,7 +44,7 @@ class StatusRaceTest {
     @Test
     void status_duringSeatIssuanceRotationAndKick_isAlways200() throws Exception {
         try (PartyBus bus = PartyBus.open(dir)) {
-            LiveTable table = new LiveTable(new TableState(), (s, n) -> { }, Clock.systemUTC(), 4);
+            LiveTable table = new LiveTable(new TableState(), (s, n) -> { }, Clock.systemUTC(), 4, 200);
             Fixtures.opening("e1", 1).forEach(table::apply);
             Responses out = new Responses(bus.codec().json());
             ActionService actions = new ActionService(table, bus.inboxWriter(),

@@ -34,7 +34,7 @@ class ActionServiceTest {
     @BeforeEach
     void setUp() {
         bus = PartyBus.open(dir);
-        table = new LiveTable(new TableState(), (s, n) -> { }, Clock.fixed(Fixtures.T0, ZoneOffset.UTC), 4);
+        table = new LiveTable(new TableState(), (s, n) -> { }, Clock.fixed(Fixtures.T0, ZoneOffset.UTC), 4, 200);
         Fixtures.opening("e1", 1).forEach(table::apply);
         AtomicInteger ids = new AtomicInteger();
         service = new ActionService(table, bus.inboxWriter(), new ActionLimiter(3, Duration.ofMinutes(1)),
