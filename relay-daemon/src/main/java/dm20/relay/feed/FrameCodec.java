@@ -35,6 +35,40 @@ public final class FrameCodec {
         };
     }
 
+    /**
+     * Reads a frame back (tests and tools; the page is the production reader). Unknown fields are ignored.
+     *
+     * @throws dm20.protocol.message.ProtocolException naming the problem: malformed JSON, unknown type, bad field
+     */
+    public Frame decode(String json) {
+        tools.jackson.databind.JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new dm20.protocol.message.ProtocolException("malformed JSON: " + e.getOriginalMessage(), e);
+        }
+        String name = node.path("type").asString("");
+        Class<? extends Frame> type = java.util.Arrays.stream(Frame.class.getPermittedSubclasses())
+                .filter(c -> c.getSimpleName().equals(wireToSimple(name))).findFirst()
+                .map(c -> c.asSubclass(Frame.class))
+                .orElseThrow(() -> new dm20.protocol.message.ProtocolException("unknown frame type '" + name + "'"));
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new dm20.protocol.message.ProtocolException("invalid '" + name + "' frame: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String wireToSimple(String name) {
+        StringBuilder b = new StringBuilder();
+        for (String part : name.split("_")) {
+            if (!part.isEmpty()) {
+                b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return b.toString();
+    }
+
     public String encode(Frame frame) {
         ObjectNode node = mapper.createObjectNode();
         node.put("type", typeName(frame));
