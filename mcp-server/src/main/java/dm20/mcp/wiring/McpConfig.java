@@ -1,4 +1,7 @@
-package dm20.mcp;
+package dm20.mcp.wiring;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,48 +33,43 @@ public record McpConfig(Path campaignRoot, Duration turnDeadline, Optional<Strin
         Objects.requireNonNull(turnDeadline, "turnDeadline");
         campaignRoot = campaignRoot.toAbsolutePath().normalize();
         if (turnDeadline.isNegative()) {
-            throw new IllegalArgumentException("turn deadline must not be negative, got " + turnDeadline);
+            throw new IllegalArgumentException("--turn-seconds must not be negative, got " + turnDeadline.toSeconds());
+        }
+    }
+
+    /** The server's options as picocli reads them; {@link #config} validates them. */
+    @Command(name = "mcp", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, version = "dm20 0.1.0",
+            description = "The dm20 MCP server on stdio (what Claude Code launches). stdout carries JSON-RPC only.")
+    public static final class Options {
+        @Option(names = "--campaign-root", paramLabel = "DIR",
+                description = "folder with one folder per campaign (default: $DM20_CAMPAIGN_ROOT, else ~/.dm20/campaigns)")
+        Path campaignRoot;
+
+        @Option(names = "--campaign", paramLabel = "NAME", description = "a campaign (name or id) to load at start")
+        String campaign;
+
+        @Option(names = "--turn-seconds", paramLabel = "N", defaultValue = "300",
+                description = "default combat turn deadline in seconds; 0 = none (default: ${DEFAULT-VALUE})")
+        long turnSeconds;
+
+        /** The validated configuration; the root falls back to {@code DM20_CAMPAIGN_ROOT}, then {@code ~/.dm20/campaigns}. */
+        public McpConfig config(Map<String, String> env, Path home) {
+            Path root = campaignRoot != null ? campaignRoot
+                    : Optional.ofNullable(env.get("DM20_CAMPAIGN_ROOT")).filter(s -> !s.isBlank()).map(Path::of)
+                    .orElse(home.resolve(".dm20").resolve("campaigns"));
+            if (campaign != null && campaign.isBlank()) {
+                throw new IllegalArgumentException("--campaign needs a name, got a blank one");
+            }
+            return new McpConfig(root, Duration.ofSeconds(turnSeconds), Optional.ofNullable(campaign));
         }
     }
 
     /**
-     * Reads {@code --campaign-root DIR}, {@code --campaign NAME} and {@code --turn-seconds N} from {@code args},
-     * falling back (for the root) to the
-     * environment variable {@code DM20_CAMPAIGN_ROOT}, then {@code ~/.dm20/campaigns}.
+     * Reads {@code --campaign-root DIR}, {@code --campaign NAME}, {@code --turn-seconds N} and {@code --help}.
      *
-     * @throws IllegalArgumentException naming the bad or unknown argument
+     * @throws IllegalArgumentException naming the bad, missing or unknown option, with the usage
      */
-    public static McpConfig parse(String[] args, Map<String, String> env, Path home) {
-        Path root = env.containsKey("DM20_CAMPAIGN_ROOT") && !env.get("DM20_CAMPAIGN_ROOT").isBlank()
-                ? Path.of(env.get("DM20_CAMPAIGN_ROOT")) : home.resolve(".dm20").resolve("campaigns");
-        Duration turn = DEFAULT_TURN;
-        Optional<String> campaign = Optional.empty();
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : "";
-            switch (args[i]) {
-                case "--campaign-root" -> root = Path.of(requireValue(args[i], value));
-                case "--turn-seconds" -> turn = Duration.ofSeconds(seconds(requireValue(args[i], value)));
-                case "--campaign" -> campaign = Optional.of(requireValue(args[i], value));
-                default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; usage: [--campaign-root DIR] [--campaign NAME] [--turn-seconds N]");
-            }
-            i++;
-        }
-        return new McpConfig(root, turn, campaign);
-    }
-
-    private static String requireValue(String flag, String value) {
-        if (value.isBlank() || value.startsWith("--")) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return value;
-    }
-
-    private static long seconds(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--turn-seconds must be a whole number of seconds, got '" + value + "'");
-        }
+    public static Invocation<McpConfig> parse(String[] args, Map<String, String> env, Path home) {
+        return Invocation.parse(new Options(), args, o -> o.config(env, home));
     }
 }
