@@ -1,7 +1,6 @@
 package dm20.mcp.tools;
 
-import dm20.mcp.McpConfig;
-import dm20.mcp.McpMain;
+import dm20.mcp.wiring.McpConfig;
 import dm20.mcp.game.DeadlineScheduler;
 import dm20.mcp.game.Game;
 import dm20.mcp.game.MutableClock;
