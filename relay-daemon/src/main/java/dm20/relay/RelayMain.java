@@ -52,9 +52,15 @@ public final class RelayMain {
         System.setProperty("java.awt.headless", "true");
         RelayOptions options;
         try {
-            options = RelayOptions.parse(args);
+            switch (RelayOptions.read(args)) {
+                case RelayOptions.Invocation.Run run -> options = run.options();
+                case RelayOptions.Invocation.Help help -> {
+                    System.out.print(help.text());
+                    return;
+                }
+            }
         } catch (IllegalArgumentException e) {
-            System.err.println("relay-daemon: " + e.getMessage() + "\n" + RelayOptions.USAGE);
+            System.err.println("relay-daemon: " + e.getMessage());
             System.exit(EXIT_USAGE);
             return;
         }
