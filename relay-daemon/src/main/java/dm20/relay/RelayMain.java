@@ -88,6 +88,7 @@ public final class RelayMain {
                     + " (lock " + bus.partyDir().resolve("relay.lock") + ")");
             return;
         }
+        // RelayOptions does not set limits yet; the command line takes them over when it grows the options.
         Limits limits = Limits.DEFAULT;
         TableState state = new TableState();
         BusReader<OutboxMessage> outbox = bus.outboxReader(Optional.empty());
@@ -95,15 +96,16 @@ public final class RelayMain {
         state.restoreSubmissions(submissions(bus));
         List<String> urls = new ArrayList<>();
         LiveTable table = new LiveTable(state, new InboxPresence(bus.inboxWriter(), clock), clock,
-                limits.socketsPerSeat());
+                limits.socketsPerSeat(), limits.observerSockets());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("relay-timer").daemon(true).factory());
         Sockets sockets = new Sockets(table, new FrameCodec(bus.codec()), bus.codec().json(), clock, timer,
                 new Sockets.Limits(limits.maxFrameBytes(), limits.socketQueueFrames(), limits.helloTimeout(),
                         options.heartbeat().multipliedBy(3)));
+        Responses out = new Responses(bus.codec().json());
         WebServer server = RelayServer.build(options, limits, playerApi(bus, table, limits, clock),
-                hostApi(bus, table, () -> List.copyOf(urls)), new Pages(RelayMain.class.getClassLoader(),
-                        new Responses(bus.codec().json())), sockets);
+                hostApi(bus, table, () -> List.copyOf(urls)), new Pages(RelayMain.class.getClassLoader(), out),
+                sockets, out);
         Optional<String> bindError = bind(server);
         if (bindError.isPresent()) {
             lock.get().close();
