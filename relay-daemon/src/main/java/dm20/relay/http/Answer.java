@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Every JSON body the relay answers over HTTP (docs/protocol.md §2.1, §2.3): one record per answer, the
  * fields are the components in order, absent optionals are left out. Written only by {@link Responses};
- * golden files pin each shape. Wire rules: add fields only at the end; optional fields may be absent.
+ * golden files pin each shape. Encoded with the bus's wire rules ({@code dm20.protocol.json.WireJson}). Wire rules: add fields only at the end; optional fields may be absent.
  */
 public sealed interface Answer {
 
@@ -29,7 +29,7 @@ public sealed interface Answer {
     record Action(String actionId, String status, String text, @Wire.Name("private") boolean privateToDm,
                   Instant submittedAt, Optional<String> reason) implements Answer { }
 
-    /** {@code GET /character}: the player's own sheet, as the bare {@link CharacterSheet} object (see {@link Responses}). */
+    /** {@code GET /character}: the player's own sheet, as the bare {@link CharacterSheet} object. */
     record Sheet(CharacterSheet sheet) implements Answer {
         public Sheet {
             Objects.requireNonNull(sheet, "sheet");
