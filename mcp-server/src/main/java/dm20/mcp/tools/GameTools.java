@@ -1,5 +1,7 @@
 package dm20.mcp.tools;
 
+import dm20.mcp.engine.Compendium;
+import dm20.mcp.engine.Engine;
 import dm20.mcp.game.Game;
 
 import java.util.List;
@@ -10,10 +12,16 @@ public final class GameTools {
     private GameTools() {
     }
 
-    /** Campaign, character, sheet, world, dice, combat and table tools over {@code game}. */
+    /** Campaign, character, sheet, world, dice, combat, combat-engine and table tools over {@code game}. */
     public static List<ToolGroup> groups(ToolKit kit, Game game) {
+        return groups(kit, game, Compendium.none());
+    }
+
+    /** The groups with the combat engine reading monsters, spells and weapons from {@code compendium}. */
+    public static List<ToolGroup> groups(ToolKit kit, Game game, Compendium compendium) {
+        Engine engine = Engine.create(game, compendium, kit.json());
         return List.of(new CampaignTools(kit, game), new CharacterTools(kit, game), new SheetTools(kit, game),
-                new WorldTools(kit, game), new DiceTools(kit, game), new CombatTools(kit, game),
-                new TableTools(kit, game));
+                new WorldTools(kit, game), new DiceTools(kit, game), new CombatTools(kit, game, engine),
+                new EngineTools(kit, game, engine), new TableTools(kit, game));
     }
 }
