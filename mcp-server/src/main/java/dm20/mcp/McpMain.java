@@ -40,6 +40,7 @@ import java.util.concurrent.CountDownLatch;
 public final class McpMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpMain.class);
+    private static final Duration RULES_PRELOAD_DELAY = Duration.ofSeconds(2);
 
     /** The wired server parts, for {@link #serve} and for a non-MCP console mode ({@link #invoker}). */
     public record Wiring(Game game, ToolKit kit, ToolInvoker invoker, DeadlineScheduler deadlines) {
@@ -100,6 +101,7 @@ public final class McpMain {
                 .tools(wiring.invoker().specifications())
                 .build();
         wiring.deadlines().start(Duration.ofSeconds(1));
+        preloadRules(wiring.game().rules());
         LOG.info("serving {} tools over stdio", wiring.invoker().names().size());
         try {
             eof.await();
@@ -109,6 +111,26 @@ public final class McpMain {
         wiring.deadlines().close();
         server.closeGracefully();
         LOG.info("stdin closed; exiting");
+    }
+
+    /**
+     * Reads the rules data in the background a moment after start: late enough not to slow the answer to
+     * {@code initialize} (the cold-start budget), early enough that the DM's first lookup is fast.
+     */
+    private static void preloadRules(dm20.mcp.rules.Rulebook rules) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(RULES_PRELOAD_DELAY);
+                rules.load();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warn("rules data could not be loaded: {}", e.toString());
+            }
+        }, "rules-preload");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Counts down a latch when the wrapped stream reaches end of stream or fails. */

@@ -8,6 +8,8 @@ import dm20.mcp.game.Game;
 import dm20.mcp.game.MutableClock;
 import dm20.mcp.game.RecordingFeed;
 import dm20.mcp.game.ScriptedRandom;
+import dm20.mcp.rules.Rulebook;
+import dm20.mcp.rules.SrdRulebook;
 import dm20.protocol.message.MessageCodec;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -30,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class Table {
 
+    /** One rulebook for every table in the test JVM: its data is immutable and loading it takes a while. */
+    public static final Rulebook RULES = new SrdRulebook();
+
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T18:00:00Z"));
     public final ScriptedRandom random = new ScriptedRandom();
     public final RecordingFeed feed = new RecordingFeed();
@@ -49,7 +54,7 @@ public final class Table {
 
     private Table(Path root, Optional<Compendium> compendium) {
         JsonMapper mapper = new MessageCodec().json();
-        game = Game.create(root, McpConfig.DEFAULT_TURN, mapper, clock, random);
+        game = Game.create(root, McpConfig.DEFAULT_TURN, mapper, clock, random, RULES);
         game.feed().switchTo(feed);
         ToolKit kit = new ToolKit(game.lock(), mapper);
         tools = new ToolInvoker(compendium.map(c -> GameTools.groups(kit, game, c))
