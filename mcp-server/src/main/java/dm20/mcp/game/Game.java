@@ -30,9 +30,10 @@ public record Game(GameLock lock, SwitchableTableFeed feed, Clock clock, Campaig
                               RandomGenerator random, Rulebook rules) {
         SwitchableTableFeed feed = new SwitchableTableFeed();
         Campaigns campaigns = new Campaigns(campaignRoot, json, clock, defaultTurn);
-        Characters characters = new Characters(campaigns, feed, clock);
+        DiceRoller dice = new DiceRoller(random);
+        Characters characters = new Characters(campaigns, feed, clock, new CharacterRules(rules, dice));
         return new Game(new GameLock(), feed, clock, campaigns, characters, new Players(campaigns, characters),
-                new TableTalk(campaigns, feed, clock), new DiceRoller(random),
+                new TableTalk(campaigns, feed, clock), dice,
                 new Combat(campaigns, characters, feed, clock), new World(campaigns, clock), rules);
     }
 }
