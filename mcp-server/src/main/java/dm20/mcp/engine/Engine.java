@@ -43,6 +43,7 @@ public final class Engine {
     private final Muster muster;
     private final Encounters encounters;
     private final TableDice dice;
+    private final Wounds wounds;
 
     private Engine(Game game, Compendium compendium, JsonMapper json) {
         this.field = new Battlefield(game, json);
@@ -50,7 +51,7 @@ public final class Engine {
         this.json = json;
         this.dice = new TableDice(game.dice(), game.talk());
         this.afflictions = new Afflictions(field, dice);
-        Wounds wounds = new Wounds(field, afflictions, dice);
+        this.wounds = new Wounds(field, afflictions, dice);
         this.attacks = new Attacks(field, wounds, dice, compendium);
         this.spells = new Spells(field, wounds, afflictions, attacks, dice, compendium);
         this.muster = new Muster(field, dice, compendium);
@@ -122,6 +123,30 @@ public final class Engine {
                     pcs.stream().map(Combatant::name).toList()) + ".", visibility);
         }
         return new Award(total, each, fallen.stream().map(Combatant::name).toList(), totals);
+    }
+
+    /** Whether a fight is on and {@code ref} names one of its combatants. */
+    public boolean fights(String ref) {
+        CombatState s = field.game().combat().state();
+        return s.active() && dm20.mcp.game.Names.lookup(ref, s.order(), Combatant::id, Combatant::name).isPresent();
+    }
+
+    /**
+     * Damage the DM applies by hand to a combatant, with the engine's consequences: the type against the
+     * target's defenses (if given), death saves for a PC at 0 HP, a monster's death, concentration checks.
+     *
+     * @return the combatant afterwards
+     */
+    public Combatant damage(String targetRef, int amount, java.util.Optional<String> type, boolean magical,
+                            Visibility visibility) {
+        if (amount < 0) {
+            throw new GameException("the amount must not be negative, got " + amount);
+        }
+        Creature t = field.creature(targetRef);
+        int dealt = type.map(x -> DamageMath.afterDefenses(amount, x.strip().toLowerCase(java.util.Locale.ROOT),
+                magical, t.defenses())).orElse(amount);
+        wounds.damage(t, dealt, false, false, visibility);
+        return field.creatureById(t.id()).combatant();
     }
 
     /** A character's experience total from the ledger. */

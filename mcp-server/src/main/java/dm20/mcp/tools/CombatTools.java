@@ -81,9 +81,14 @@ public final class CombatTools implements ToolGroup {
                 kit.tool("mark_answered", "Record that a player answered the simultaneous prompt.",
                         List.of(Param.required("player", TEXT, "player id, name or their character's name")),
                         a -> game.combat().answered(game.players().find(a.text("player")).id())),
-                kit.tool("damage", "Damage a combatant or character; at 0 HP they are downed and skipped.",
-                        List.of(TARGET, AMOUNT, Param.AS_PLAYER),
-                        a -> game.combat().damage(Vocabulary.viewer(game, a), a.text("target"), a.integer("amount"))),
+                kit.tool("damage", "Damage a combatant or character; at 0 HP they are downed and skipped. In a fight,"
+                        + " the DM's damage has the engine's consequences: 'damage_type' against resistance,"
+                        + " immunity and vulnerability, death saves for a PC at 0 HP, a monster's death,"
+                        + " concentration checks (rolled and posted).",
+                        List.of(TARGET, AMOUNT, Param.optional("damage_type", TEXT, "e.g. fire, slashing"),
+                                Param.optional("magical", BOOLEAN, "magical damage (beats resistance to nonmagical"
+                                        + " attacks)"), Param.AS_PLAYER),
+                        this::damage),
                 kit.tool("heal", "Heal a combatant or character (a downed one stands up again).",
                         List.of(TARGET, AMOUNT, Param.AS_PLAYER),
                         a -> game.combat().heal(Vocabulary.viewer(game, a), a.text("target"), a.integer("amount"))),
@@ -91,6 +96,15 @@ public final class CombatTools implements ToolGroup {
                         + " evenly among the PCs in the fight, added to their totals and announced.",
                         List.of(EngineTools.HIDDEN, Vocabulary.VISIBILITY, Vocabulary.PLAYERS),
                         a -> engine.endCombat(new EngineTools(kit, game, engine).visibility(a))));
+    }
+
+    private Object damage(Args a) {
+        Viewer viewer = Vocabulary.viewer(game, a);
+        if (viewer.role() == dm20.protocol.Role.DM && engine.fights(a.text("target"))) {
+            return engine.damage(a.text("target"), a.integer("amount"), a.optText("damage_type"),
+                    a.bool("magical", false), Visibility.everyone());
+        }
+        return game.combat().damage(viewer, a.text("target"), a.integer("amount"));
     }
 
     private static List<Recruit> recruits(List<Object> participants, boolean rollHp) {

@@ -346,6 +346,23 @@ class EngineScenarioTest {
     }
 
     @Test
+    void damageTool_inAFight_appliesDefensesDeathSavesAndConcentration() {
+        fight(Map.of("monster", "skeleton", "initiative", 1));
+        t.ok("cast_spell", "caster", "Elara", "spell", "Bless", "targets", List.of("Thorin"));
+        t.random.faces(1);
+
+        JsonNode skeleton = t.ok("damage", "target", "Skeleton", "amount", 5, "damage_type", "bludgeoning");
+        t.ok("damage", "target", "Elara", "amount", 24);
+        t.ok("damage", "target", "Thorin", "amount", 12);
+        t.ok("damage", "target", "Thorin", "amount", 1);
+
+        assertThat(skeleton.get("hp").asInt()).isEqualTo(3);
+        assertThat(labels()).contains("Elara concentration (Bless): 2 vs DC 12 — broken");
+        assertThat(t.ok("get_character", "character", "Thorin").get("deathSaves").get("failures").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void deathSave_rolledByTheServer_isPostedToTheTable() {
         fight();
         t.random.faces(18, 6, 18, 6);
