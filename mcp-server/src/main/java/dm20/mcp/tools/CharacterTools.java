@@ -159,24 +159,15 @@ public final class CharacterTools implements ToolGroup {
 
     private Object list(Args a) {
         Viewer viewer = Vocabulary.viewer(game, a);
-        return Map.of("characters", game.characters().list().stream().map(s -> summary(viewer, s)).toList());
+        return new ToolAnswers.CharacterList(game.characters().list().stream().map(s -> summary(viewer, s)).toList());
     }
 
-    private Map<String, Object> summary(Viewer viewer, CharacterSheet s) {
+    private ToolAnswers.CharacterSummary summary(Viewer viewer, CharacterSheet s) {
         Optional<Player> owner = game.players().ownerOf(s.id());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("name", s.name());
-        m.put("classes", s.classes());
-        m.put("level", s.level());
-        m.put("race", s.race());
-        owner.ifPresent(p -> m.put("playerId", p.id()));
-        if (Permissions.mayUse(viewer, owner)) {
-            m.put("hp", s.hp());
-            m.put("armorClass", s.armorClass());
-            m.put("conditions", s.conditions());
-        }
-        return m;
+        boolean sees = Permissions.mayUse(viewer, owner);
+        return new ToolAnswers.CharacterSummary(s.id(), s.name(), s.classes(), s.level(), s.race(), owner.map(Player::id),
+                Optional.of(s.hp()).filter(x -> sees), Optional.of(s.armorClass()).filter(x -> sees),
+                Optional.of(s.conditions()).filter(x -> sees));
     }
 
     private Object update(Args a) {
@@ -194,7 +185,7 @@ public final class CharacterTools implements ToolGroup {
             throw new GameException("delete_character needs confirm=true; deleting cannot be undone");
         }
         CharacterSheet s = game.characters().delete(Viewer.dm(), a.text("character"));
-        return Map.of("deleted", s.id(), "name", s.name());
+        return new ToolAnswers.Deleted(s.id(), s.name());
     }
 
     static Map<String, Integer> ints(Args a, String name) {

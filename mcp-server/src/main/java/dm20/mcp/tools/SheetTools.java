@@ -6,9 +6,7 @@ import dm20.mcp.game.Sheets;
 import dm20.protocol.sheet.CharacterSheet;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static dm20.mcp.tools.Param.Type.BOOLEAN;
@@ -83,12 +81,6 @@ public final class SheetTools implements ToolGroup {
             game.talk().rolled(new dm20.mcp.game.DiceRoller.Roll("1d20", List.of(roll), java.util.Optional.empty(), 0,
                     roll), s.name() + " death save: " + roll + " — " + verdict, dm20.protocol.Visibility.everyone());
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("roll", roll);
-        m.put("deathSaves", s.deathSaves());
-        m.put("stable", s.deathSaves().stable());
-        m.put("dead", s.deathSaves().dead());
-        m.put("hp", s.hp());
-        return m;
+        return new ToolAnswers.DeathSave(roll, s.deathSaves(), s.deathSaves().stable(), s.deathSaves().dead(), s.hp());
     }
 }

@@ -1,8 +1,7 @@
 package dm20.mcp.tools;
 
-import dm20.mcp.McpConfig;
-import dm20.mcp.McpMain;
 import dm20.mcp.engine.Compendium;
+import dm20.mcp.wiring.McpConfig;
 import dm20.mcp.game.DeadlineScheduler;
 import dm20.mcp.game.Game;
 import dm20.mcp.game.MutableClock;
