@@ -14,14 +14,18 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /api/host} for the DM seat (docs/protocol.md §2.3): seats with live presence, join links
- * and QR codes, and the pending action queue. Never DM notes. Thread-safe.
+ * {@code GET /api/host} for the DM seat (docs/protocol.md §2.3): the player and TV seats with live presence,
+ * join links and QR codes (players first; the host's own seat never among them), the host's own link apart
+ * under {@code host}, and the pending action queue. Never DM notes. Thread-safe.
  */
 public final class HostApi implements HttpService {
 
@@ -61,19 +65,29 @@ public final class HostApi implements HttpService {
     private Map<String, Object> view() {
         List<String> urls = baseUrls.get();
         String base = urls.isEmpty() ? "" : urls.getFirst();
-        Map<String, String> paths = links.paths();
+        List<Seat> all = List.copyOf(table.read(s -> s.seats().all()));
+        Set<String> dmSeats = all.stream().filter(s -> s.role() == Role.DM).map(Seat::seatId)
+                .collect(Collectors.toSet());
+        SeatLinks.Links found = links.read(dmSeats);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("campaign", table.read(TableState::campaign));
         body.put("epoch", table.read(s -> s.epoch().orElse("")));
         body.put("urls", urls);
-        body.put("seats", table.read(s -> s.seats().all()).stream().map(s -> seat(s, base, paths)).toList());
+        // Players first, then the TV; the host's own seat is never in this list (it is "host" below).
+        body.put("seats", all.stream().filter(s -> s.role() != Role.DM)
+                .sorted(Comparator.comparing(s -> s.role() == Role.PLAYER ? 0 : 1))
+                .map(s -> seat(s, base, found.players())).toList());
+        Map<String, Object> host = new LinkedHashMap<>();
+        all.stream().filter(s -> s.role() == Role.DM).findFirst().ifPresent(s -> host.put("displayName", s.displayName()));
+        found.host().filter(h -> !base.isEmpty()).ifPresent(h -> host.put("url", base + h.path()));
+        body.put("host", host);
         Map<String, String> names = new LinkedHashMap<>();
-        table.read(s -> s.seats().all()).forEach(s -> names.put(s.seatId(), s.displayName()));
+        all.forEach(s -> names.put(s.seatId(), s.displayName()));
         body.put("pending", table.read(s -> s.actions().pending()).stream().map(a -> pending(a, names)).toList());
         return body;
     }
 
-    private Map<String, Object> seat(Seat seat, String base, Map<String, String> paths) {
+    private Map<String, Object> seat(Seat seat, String base, Map<String, SeatLinks.PlayerLink> players) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seatId", seat.seatId());
         m.put("role", seat.role().name());
@@ -82,10 +96,10 @@ public final class HostApi implements HttpService {
         m.put("connected", connections > 0);
         m.put("connections", connections);
         table.lastSeen(seat.seatId()).ifPresent(t -> m.put("lastSeen", t.toString()));
-        String path = paths.get(seat.seatId());
-        if (path != null && !base.isEmpty()) {
-            m.put("url", base + path);
-            m.put("qrPng", qr.pngDataUrl(base + path));
+        SeatLinks.PlayerLink link = players.get(seat.seatId());
+        if (link != null && !base.isEmpty()) {
+            m.put("url", base + link.path());
+            m.put("qrPng", qr.pngDataUrl(base + link.path()));
         }
         return m;
     }

@@ -66,12 +66,23 @@ final class Browser implements AutoCloseable {
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(WAIT);
             // Headless windows have a minimum width above a phone's; emulate the phone's viewport exactly.
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
-            return new Browser(driver, profile);
+            Browser browser = new Browser(driver, profile);
+            browser.phone();
+            return browser;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The phone viewport every test starts with: 390×844 CSS px, touch, device pixel ratio 2. */
+    void phone() {
+        viewport(390, 844, true);
+    }
+
+    /** Emulates a viewport of {@code width}×{@code height} CSS px (a TV: 1920×1080, a laptop: 1280×800). */
+    void viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+                "deviceScaleFactor", mobile ? 2 : 1, "mobile", mobile));
     }
 
     ChromeDriver driver() {
