@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The pages, from the classpath {@code web/} (the {@code web} module): {@code /} redirects to
- * {@code /play}, {@code /play} is {@code web/index.html}, {@code /host} is {@code web/host.html}, and
+ * {@code /play}, {@code /play} is {@code web/index.html}, {@code /host} is {@code web/host.html},
+ * {@code /favicon.ico} is {@code web/icon.svg}, and
  * {@code /static/x} is {@code web/x} (Helidon's static handler, which refuses paths leaving {@code web/}).
  */
 public final class Pages implements HttpService {
@@ -40,12 +41,18 @@ public final class Pages implements HttpService {
             res.header(HeaderNames.LOCATION, "/play");
             res.send();
         }).get("/play", (req, res) -> page("web/index.html", res))
-                .get("/host", (req, res) -> page("web/host.html", res));
+                .get("/host", (req, res) -> page("web/host.html", res))
+                // Browsers ask for /favicon.ico on pages without an icon link (the JSON /status): the same icon.
+                .get("/favicon.ico", (req, res) -> page("web/icon.svg", "image/svg+xml", res));
     }
 
     private void page(String resource, ServerResponse res) {
+        page(resource, "text/html; charset=utf-8", res);
+    }
+
+    private void page(String resource, String type, ServerResponse res) {
         read(resource).ifPresentOrElse(bytes -> {
-            res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+            res.header(HeaderNames.CONTENT_TYPE, type);
             res.send(bytes);
         }, () -> out.error(res, 404, "not_found", "this relay was built without " + resource));
     }
