@@ -77,7 +77,6 @@ function card(s) {
   c.dataset.seat = s.seatId;
   if (ok) {
     c.type = 'button';
-    c.setAttribute('aria-label', 'Show ' + s.displayName + "'s code large");
     c.addEventListener('click', () => show(s.seatId));
   }
   c.appendChild(el('span', 'role', s.role === 'PLAYER' ? 'player' : 'TV · shows the public story'));
