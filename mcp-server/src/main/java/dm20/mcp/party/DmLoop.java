@@ -5,11 +5,9 @@ import dm20.mcp.game.GameException;
 import dm20.mcp.game.Player;
 import dm20.protocol.Role;
 import dm20.protocol.message.OutboxMessage;
-import dm20.protocol.sheet.CharacterSheet;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +31,7 @@ public final class DmLoop {
     }
 
     /** Claims the oldest pending action; empty if none is waiting. */
-    public Optional<Map<String, Object>> next() {
+    public Optional<PartyAnswer.Claimed> next() {
         PartySession s = party.requireSession();
         try {
             s.catchUp(Duration.ofSeconds(1));
@@ -48,41 +46,23 @@ public final class DmLoop {
      *
      * @throws InterruptedException if interrupted while waiting
      */
-    public Optional<Map<String, Object>> await(Duration timeout) throws InterruptedException {
+    public Optional<PartyAnswer.Claimed> await(Duration timeout) throws InterruptedException {
         PartySession s = party.requireSession();
         Duration bounded = timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : timeout;
         Optional<QueuedAction> claimed = s.actions().awaitAndClaim(bounded);
         return claimed.map(a -> party.lock().call(() -> announceClaim(s, a)));
     }
 
-    private Map<String, Object> announceClaim(PartySession s, QueuedAction a) {
+    private PartyAnswer.Claimed announceClaim(PartySession s, QueuedAction a) {
         s.publish(new OutboxMessage.ActionClaimed(a.id(), a.submitted().seatId(), party.clock().instant()));
         Campaign c = party.campaigns().current();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("actionId", a.id());
-        view.put("text", a.submitted().text());
-        view.put("privateToDm", a.submitted().privateToDm());
-        view.put("submittedAt", a.submitted().at().toString());
-        view.put("player", c.players().stream().filter(p -> p.id().equals(a.submitted().playerId()))
-                .findFirst().map(p -> Map.of("id", p.id(), "name", p.name()))
-                .orElse(Map.of("id", a.submitted().playerId(), "name", a.submitted().playerId())));
-        c.character(a.submitted().characterId()).ifPresent(sheet -> view.put("character", summary(sheet)));
-        view.put("combat", c.combat());
-        view.put("stillPending", s.actions().withStatus(QueuedAction.Status.PENDING).size());
-        return view;
-    }
-
-    static Map<String, Object> summary(CharacterSheet sheet) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", sheet.id());
-        m.put("name", sheet.name());
-        m.put("level", sheet.level());
-        m.put("classes", sheet.classes().stream().map(c -> c.name() + " " + c.level()).toList());
-        m.put("race", sheet.race());
-        m.put("hp", sheet.hp().current() + "/" + sheet.hp().max() + (sheet.hp().temp() > 0 ? " +" + sheet.hp().temp() : ""));
-        m.put("ac", sheet.armorClass());
-        m.put("conditions", sheet.conditions());
-        return m;
+        String playerId = a.submitted().playerId();
+        PartyAnswer.PlayerRef player = c.players().stream().filter(p -> p.id().equals(playerId)).findFirst()
+                .map(p -> new PartyAnswer.PlayerRef(p.id(), p.name())).orElse(new PartyAnswer.PlayerRef(playerId, playerId));
+        return new PartyAnswer.Claimed(a.id(), a.submitted().text(), a.submitted().privateToDm(),
+                a.submitted().at().toString(), player,
+                c.character(a.submitted().characterId()).map(PartyAnswer.CharacterSummary::of), c.combat(),
+                s.actions().withStatus(QueuedAction.Status.PENDING).size());
     }
 
     /**
@@ -91,7 +71,7 @@ public final class DmLoop {
      *
      * @param privateTo texts keyed by player or character (name or id)
      */
-    public Map<String, Object> resolve(String actionId, String narrative, Map<String, String> privateTo,
+    public PartyAnswer.Resolved resolve(String actionId, String narrative, Map<String, String> privateTo,
                                        Optional<String> dmNotes) {
         PartySession s = party.requireSession();
         return party.lock().call(() -> {
@@ -109,8 +89,7 @@ public final class DmLoop {
             }
             s.publish(new OutboxMessage.ActionResolved(a.id(), a.submitted().seatId(), narrative, parts, dmNotes,
                     party.clock().instant()));
-            return Map.of("actionId", a.id(), "resolved", true, "privateTo", parts.stream()
-                    .map(OutboxMessage.PrivatePart::playerId).toList());
+            return new PartyAnswer.Resolved(a.id(), true, parts.stream().map(OutboxMessage.PrivatePart::playerId).toList());
         });
     }
 
@@ -156,7 +135,7 @@ public final class DmLoop {
     }
 
     /** Relay up/down, URL, each seat's presence, queue counts and the next pending action. */
-    public Map<String, Object> status() {
+    public PartyAnswer.Status status() {
         PartySession s = party.requireSession();
         try {
             s.catchUp(Duration.ofSeconds(1));
@@ -164,26 +143,16 @@ public final class DmLoop {
             Thread.currentThread().interrupt();
         }
         RelayStatus relay = s.relay();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("relay", relay.alive() ? "up" : relay.state() == RelayStatus.State.UP
-                ? "down (not answering; party_start restarts it, links stay the same)" : relay.state().name().toLowerCase());
-        relay.url().ifPresent(u -> m.put("url", u));
-        relay.reason().ifPresent(r -> m.put("relayReason", r));
+        String state = relay.alive() ? "up" : relay.state() == RelayStatus.State.UP
+                ? "down (not answering; party_start restarts it, links stay the same)" : relay.state().name().toLowerCase();
         Map<String, Presence> presence = s.presence();
-        m.put("seats", party.seats().all().stream().map(seat -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("seat", seat.seatId());
-            row.put("name", seat.displayName());
-            row.put("role", seat.role());
+        List<PartyAnswer.SeatPresence> seats = party.seats().all().stream().map(seat -> {
             Optional<Presence> p = Optional.ofNullable(presence.get(seat.seatId()));
-            row.put("connected", p.map(Presence::connected).orElse(false));
-            p.ifPresent(x -> row.put("lastSeen", x.lastSeen().toString()));
-            return row;
-        }).toList());
-        m.put("queue", s.actions().counts());
-        s.actions().peek().ifPresent(a -> m.put("next", Map.of("actionId", a.id(), "player", a.submitted().playerId(),
-                "text", a.submitted().text())));
-        return m;
+            return new PartyAnswer.SeatPresence(seat.seatId(), seat.displayName(), seat.role(),
+                    p.map(Presence::connected).orElse(false), p.map(x -> x.lastSeen().toString()));
+        }).toList();
+        return new PartyAnswer.Status(state, relay.url(), relay.reason(), seats, s.actions().counts(),
+                s.actions().peek().map(a -> new PartyAnswer.Pending(a.id(), a.submitted().playerId(), a.submitted().text())));
     }
 
     /** The base URL players use, if the relay reported one. */

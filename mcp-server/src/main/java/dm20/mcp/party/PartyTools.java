@@ -14,7 +14,6 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -39,17 +38,12 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
     private final PartyService party;
     private final DmLoop loop;
     private final Game game;
-    private final PrintStream terminal;
 
-    /**
-     * @param terminal where QR codes for the host's terminal go (stderr: never the JSON-RPC stdout)
-     */
-    public PartyTools(ToolKit kit, Game game, PartyService party, PrintStream terminal) {
+    public PartyTools(ToolKit kit, Game game, PartyService party) {
         this.kit = kit;
         this.game = game;
         this.party = party;
         this.loop = new DmLoop(party);
-        this.terminal = terminal;
     }
 
     /**
@@ -59,7 +53,7 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
     public static BiFunction<ToolKit, Game, ToolGroup> factory(Map<String, String> env) {
         Optional<Path> jar = Optional.ofNullable(env.get("DM20_RELAY_JAR")).filter(s -> !s.isBlank()).map(Path::of);
         return (kit, game) -> new PartyTools(kit, game,
-                new PartyService(game, new Tokens(new SecureRandom()), jar, kit.json()), System.err);
+                new PartyService(game, new Tokens(new SecureRandom()), jar, kit.json()));
     }
 
     /** The DM loop, for the console. */
@@ -88,7 +82,8 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                         + " queue by status and the next pending action.", List.of(), a -> loop.status()),
                 kit.unlockedTool("party_next", "Take the oldest pending player action: returns it with the acting"
                         + " player, their character and the combat state. Answer it with party_resolve.", List.of(),
-                        a -> loop.next().<Object>map(v -> v).orElse(Map.of("action", "none pending"))),
+                        a -> loop.next().<PartyAnswer.Taken>map(v -> v)
+                                .orElse(new PartyAnswer.NoneWaiting("none pending"))),
                 kit.unlockedTool("party_wait", "Block until a player submits an action (at most timeout_seconds, max 300)"
                         + " and take it like party_next. For an automatic DM loop: call again after each answer.",
                         List.of(optional("timeout_seconds", Type.INTEGER, "how long to wait (default 60, max 300)")),
@@ -106,7 +101,7 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                                 optional("label", Type.TEXT, "what you are working on")),
                         a -> {
                             loop.thinking(a.bool("thinking", true), a.optText("label"));
-                            return Map.of("thinking", a.bool("thinking", true));
+                            return new PartyAnswer.Thinking(a.bool("thinking", true));
                         }),
                 kit.unlockedTool("party_whisper", "Send a private message to one or several players outside an action.",
                         List.of(required("players", Type.LIST, "players or characters (names or ids)"),
@@ -120,6 +115,10 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                         List.of(required("seat", Type.TEXT, "player, character or seat id")), a -> link(loop.rotate(a.text("seat")))));
     }
 
+    /**
+     * Starts Party Mode. The links (tokens inside) go into the tool result only, for the host: never to a log
+     * or stderr, which MCP hosts keep on disk.
+     */
     private Object start(Args a) {
         int port = a.optInt("port").orElse(8080);
         if (port < 0 || port > 65535) {
@@ -127,20 +126,15 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
         }
         PartyService.Started s = party.start(a.optText("host").orElse("0.0.0.0"), port, a.optText("public_url"));
         String base = s.urls().stream().findFirst().orElseThrow(() -> new GameException("the relay reported no URL"));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("campaign", s.campaign());
-        summary.put("relay", s.adopted() ? "already running (adopted)" : "started");
-        summary.put("urls", s.urls());
-        summary.put("seats", s.seats().stream().map(seat -> Map.of("seat", seat.seatId(), "name", seat.displayName(),
-                "role", seat.role(), "url", base + seat.path())).toList());
-        summary.put("hostScreen", base + s.seats().stream().filter(x -> x.role() == Role.DM).findFirst()
-                .map(SeatLink::path).orElse("/host"));
-        var result = CallToolResult.builder().addTextContent(kit.json().writeValueAsString(summary));
-        for (SeatLink seat : s.seats()) {
-            String url = base + seat.path();
-            result.addTextContent("QR for " + seat.displayName() + ":");
-            result.addContent(new ImageContent(null, qr.pngBase64(url), "image/png"));
-            terminal.println("\n" + seat.displayName() + "  " + url + "\n" + qr.terminal(url));
+        PartyAnswer.Started answer = new PartyAnswer.Started(s.campaign(),
+                s.adopted() ? "already running (adopted)" : "started", s.urls(),
+                s.seats().stream().map(seat -> new PartyAnswer.Seat(seat.seatId(), seat.displayName(), seat.role(),
+                        base + seat.path())).toList(),
+                base + s.seats().stream().filter(x -> x.role() == Role.DM).findFirst().map(SeatLink::path).orElse("/host"));
+        var result = CallToolResult.builder().addTextContent(kit.json().writeValueAsString(answer));
+        for (PartyAnswer.Seat seat : answer.seats()) {
+            result.addTextContent("QR for " + seat.name() + ":");
+            result.addContent(new ImageContent(null, qr.pngBase64(seat.url()), "image/png"));
         }
         return result.isError(false).build();
     }
@@ -148,8 +142,8 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
     private Object await(Args a) {
         int seconds = a.optInt("timeout_seconds").orElse(60);
         try {
-            return loop.await(Duration.ofSeconds(Math.max(0, seconds))).<Object>map(v -> v)
-                    .orElse(Map.of("action", "none within " + Math.min(seconds, DmLoop.MAX_WAIT.toSeconds())
+            return loop.await(Duration.ofSeconds(Math.max(0, seconds))).<PartyAnswer.Taken>map(v -> v)
+                    .orElse(new PartyAnswer.NoneWaiting("none within " + Math.min(seconds, DmLoop.MAX_WAIT.toSeconds())
                             + " s; call party_wait again"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -171,12 +165,11 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
         });
     }
 
+    /** A seat's new link and QR code, for the host only (never logged). */
     private Object link(SeatLink seat) {
         String url = loop.baseUrl().orElse("") + seat.path();
-        terminal.println("\n" + seat.displayName() + "  " + url + "\n" + qr.terminal(url));
         return CallToolResult.builder()
-                .addTextContent(kit.json().writeValueAsString(Map.of("seat", seat.seatId(), "name", seat.displayName(),
-                        "url", url)))
+                .addTextContent(kit.json().writeValueAsString(new PartyAnswer.Link(seat.seatId(), seat.displayName(), url)))
                 .addContent(new ImageContent(null, qr.pngBase64(url), "image/png"))
                 .isError(false).build();
     }

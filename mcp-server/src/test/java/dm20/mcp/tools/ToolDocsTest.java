@@ -31,6 +31,15 @@ class ToolDocsTest {
         }
     }
 
+    /** What the server does with an unknown tool (a JSON-RPC error, checked by McpServerIT over stdio) is what the docs promise. */
+    @Test
+    void docs_unknownTool_promiseTheProtocolErrorTheServerSends() throws IOException {
+        String errors = Files.readString(Path.of("../docs/mcp-tools.md"));
+        errors = errors.substring(errors.indexOf("## Errors"));
+        assertThat(errors).contains("-32602").contains("Tool not found: <name>")
+                .doesNotContain("the same for tools (`no tool named");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> properties(SyncToolSpecification spec) {
         return (Map<String, Object>) spec.tool().inputSchema().get("properties");
