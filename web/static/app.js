@@ -36,6 +36,7 @@ class App {
     this.s = load('session', null) || emptySession();
     this.seen = new Set(this.s.items.filter((i) => i.seq != null).map((i) => i.seq));
     this.seat = { role: '', playerId: '' };
+    this.historyUntil = Infinity;
     this.saveTimer = 0;
     this.cue = new Cue($('mute'));
     this.feed = new Feed($('feed'), $('private'), $('new-pill'), $('priv-count'),
@@ -86,7 +87,8 @@ class App {
       case 'welcome': return this.welcome(f);
       case 'action_status': return this.status(f);
       case 'sheet': this.s.sheet = f.sheet; return this.sheet.update(f.sheet);
-      case 'combat': this.s.combat = f; return this.applyCombat(f);
+      // Only a live frame (after the welcome's lastSeq) may say a turn timed out; history replays old turns.
+      case 'combat': this.s.combat = f; return this.applyCombat(f, typeof f.seq === 'number' && f.seq > this.historyUntil);
       case 'thinking': return this.thinking(f);
       case 'reload': this.reset(''); return this.connState('connecting', 'Reloading…');
       case 'closing': return this.connState('closed', f.reason || 'Closed');
@@ -97,6 +99,7 @@ class App {
   }
 
   welcome(f) {
+    this.historyUntil = typeof f.lastSeq === 'number' ? f.lastSeq : Infinity;
     const seat = f.seat || {};
     Object.assign(this.seat, { role: seat.role || '', playerId: seat.playerId || '' });
     if (this.s.epoch && f.epoch !== this.s.epoch) this.reset(f.epoch);
@@ -203,8 +206,8 @@ class App {
     } catch (e) { /* the placeholder text stays */ }
   }
 
-  applyCombat(f) {
-    this.action.setGate(this.combat.update(f));
+  applyCombat(f, live) {
+    this.action.setGate(this.combat.update(f, !!live));
   }
 
   turnStarts() {

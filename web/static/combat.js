@@ -18,11 +18,11 @@ export class CombatView {
     setInterval(() => this.tick(), 1000);
   }
 
-  /** Applies a combat frame: {combat, yourTurn, onDeck, canAct}. Returns {canAct, why}. */
-  update(f) {
+  /** Applies a combat frame: {combat, yourTurn, onDeck, canAct}; `live` if it just happened. Returns {canAct, why}. */
+  update(f, live) {
     const c = f.combat || {};
     const active = !!v(c, 'active');
-    const late = this.prev ? timedOut(this.prev, c, Date.now()) : '';
+    const late = live && this.prev ? timedOut(this.prev, c, Date.now()) : '';
     this.prev = c;
     if (late) this.onNote(late);
     this.p.section.hidden = !active;

@@ -146,6 +146,13 @@ class TableExperienceIT {
 
         browser.untilText("#feed .msg.note", "Time ran out for Bor's turn.");
         browser.untilText("#turn-banner", "YOUR TURN");
+
+        // A page joining later replays both frames from history: that is no news, and no timeout line.
+        SeatKey cat = table.player("Cat (Cyr)");
+        table.narrative("Later join. replay-mark", Visibility.everyone());
+        t.join(cat);
+        browser.untilText("#feed", "replay-mark");
+        assertThat(browser.js("return document.querySelectorAll('#feed .msg.note').length")).isEqualTo(0L);
     }
 
     @Test
