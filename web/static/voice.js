@@ -8,15 +8,15 @@ import { load, save } from './util.js';
 export class ReadAloud {
   constructor(button) {
     this.button = button;
-    this.synth = window.speechSynthesis;
     this.on = !!load('aloud', false);
-    if (!this.synth || !window.SpeechSynthesisUtterance) return;
+    // Feature checks only: the speech engine starts on first use, not while the page loads.
+    if (!('speechSynthesis' in window) || !window.SpeechSynthesisUtterance) return;
     button.hidden = false;
     this.paint();
     button.addEventListener('click', () => {
       this.on = !this.on;
       save('aloud', this.on);
-      if (!this.on) this.synth.cancel();
+      if (!this.on) window.speechSynthesis.cancel();
       this.paint();
     });
   }
@@ -28,9 +28,9 @@ export class ReadAloud {
 
   /** Speaks a line if switched on; Markdown marks are dropped. */
   say(text) {
-    if (!this.on || !this.synth || !text) return;
+    if (!this.on || !text) return;
     try {
-      this.synth.speak(new SpeechSynthesisUtterance(String(text).replace(/[*_#]/g, '')));
+      window.speechSynthesis.speak(new SpeechSynthesisUtterance(String(text).replace(/[*_#]/g, '')));
     } catch (e) { /* speech is a nicety */ }
   }
 }
@@ -41,7 +41,23 @@ export class HoldToTalk {
     const Rec = window.SpeechRecognition || window.webkitSpeechRecognition;
     this.button = button;
     if (!Rec) return;
-    this.rec = new Rec();
+    this.Rec = Rec;
+    this.text = text;
+    this.rec = null;
+    button.hidden = false;
+    const start = (e) => { e.preventDefault(); try { this.recognizer().start(); this.paint(true); } catch (x) { /* already on */ } };
+    const stop = () => { try { if (this.rec) this.rec.stop(); } catch (x) { /* not on */ } };
+    button.addEventListener('pointerdown', start);
+    ['pointerup', 'pointerleave', 'pointercancel'].forEach((k) => button.addEventListener(k, stop));
+    button.addEventListener('keydown', (e) => { if ((e.key === ' ' || e.key === 'Enter') && !e.repeat) start(e); });
+    button.addEventListener('keyup', (e) => { if (e.key === ' ' || e.key === 'Enter') stop(); });
+  }
+
+  /** The recognizer, made on the first press (not while the page loads). */
+  recognizer() {
+    if (this.rec) return this.rec;
+    const text = this.text;
+    this.rec = new this.Rec();
     this.rec.interimResults = false;
     this.rec.lang = document.documentElement.lang || 'en';
     this.rec.onresult = (e) => {
@@ -53,13 +69,7 @@ export class HoldToTalk {
     };
     this.rec.onend = () => this.paint(false);
     this.rec.onerror = () => this.paint(false);
-    button.hidden = false;
-    const start = (e) => { e.preventDefault(); try { this.rec.start(); this.paint(true); } catch (x) { /* already on */ } };
-    const stop = () => { try { this.rec.stop(); } catch (x) { /* not on */ } };
-    button.addEventListener('pointerdown', start);
-    ['pointerup', 'pointerleave', 'pointercancel'].forEach((k) => button.addEventListener(k, stop));
-    button.addEventListener('keydown', (e) => { if ((e.key === ' ' || e.key === 'Enter') && !e.repeat) start(e); });
-    button.addEventListener('keyup', (e) => { if (e.key === ' ' || e.key === 'Enter') stop(); });
+    return this.rec;
   }
 
   paint(on) {
