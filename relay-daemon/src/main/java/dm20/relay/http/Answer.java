@@ -1,7 +1,6 @@
 package dm20.relay.http;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
+import dm20.protocol.json.Wire;
 import dm20.protocol.sheet.CharacterSheet;
 
 import java.time.Instant;
@@ -12,7 +11,7 @@ import java.util.Optional;
 /**
  * Every JSON body the relay answers over HTTP (docs/protocol.md §2.1, §2.3): one record per answer, the
  * fields are the components in order, absent optionals are left out. Written only by {@link Responses};
- * golden files pin each shape. Wire rules: add fields only at the end; optional fields may be absent.
+ * golden files pin each shape. Encoded with the bus's wire rules ({@code dm20.protocol.json.WireJson}). Wire rules: add fields only at the end; optional fields may be absent.
  */
 public sealed interface Answer {
 
@@ -27,11 +26,11 @@ public sealed interface Answer {
     record Queued(String actionId, String status) implements Answer { }
 
     /** {@code GET /action/{id}}: the seat's own action. */
-    record Action(String actionId, String status, String text, @JsonProperty("private") boolean privateToDm,
+    record Action(String actionId, String status, String text, @Wire.Name("private") boolean privateToDm,
                   Instant submittedAt, Optional<String> reason) implements Answer { }
 
     /** {@code GET /character}: the player's own sheet, as the bare {@link CharacterSheet} object. */
-    record Sheet(@JsonValue CharacterSheet sheet) implements Answer {
+    record Sheet(CharacterSheet sheet) implements Answer {
         public Sheet {
             Objects.requireNonNull(sheet, "sheet");
         }

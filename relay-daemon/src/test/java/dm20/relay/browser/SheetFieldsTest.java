@@ -90,7 +90,7 @@ class SheetFieldsTest {
     }
 
     private JsonNode answer(Answer a) {
-        return codec.json().readTree(new Responses(codec.json()).encode(a));
+        return codec.json().readTree(new Responses().encode(a));
     }
 
     private static Set<String> names(List<JsonNode> nodes) {

@@ -1,6 +1,5 @@
 package dm20.relay.http;
 
-import dm20.protocol.message.MessageCodec;
 import dm20.relay.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class AnswerGoldenTest {
 
     private static final Path DIR = Path.of("src", "test", "resources", "golden", "http");
     private static final Instant AT = Instant.parse("2026-11-26T05:00:00Z");
-    private static final Responses OUT = new Responses(new MessageCodec().json());
+    private static final Responses OUT = new Responses();
 
     /** One sample per answer type, with every optional field present; a second file where they are absent. */
     private static final Map<String, Answer> SAMPLES = Map.ofEntries(
