@@ -201,9 +201,15 @@ public final class Args {
         try {
             return json.readValue(text, type);
         } catch (JacksonException e) {
+            // Jackson's message names Java types ("java.util.LinkedHashMap"); say what was wrong in JSON terms
             throw new GameException("'" + name + "' must be a JSON " + (type == List.class ? "array" : "object")
-                    + " (or a string holding one): " + e.getOriginalMessage());
+                    + " (or a string holding one), got " + shorten(text) + (e.getLocation() == null ? ""
+                    : " (column " + e.getLocation().getColumnNr() + ")"));
         }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 60 ? "'" + text.substring(0, 60) + "…'" : "'" + text + "'";
     }
 
     private static String rootMessage(Throwable e) {

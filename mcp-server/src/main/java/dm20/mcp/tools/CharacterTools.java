@@ -192,7 +192,12 @@ public final class CharacterTools implements ToolGroup {
 
     private static Map<String, List<Object>> lists(Args a, String name) {
         Map<String, List<Object>> out = new HashMap<>();
-        a.object(name).forEach((k, v) -> out.put(k, v instanceof List<?> l ? List.copyOf(l) : List.of(v)));
+        a.object(name).forEach((k, v) -> {
+            if (v == null || v instanceof List<?> l && l.contains(null)) {
+                throw new GameException("'" + name + "." + k + "' must be a value or a list of values, not null");
+            }
+            out.put(k, v instanceof List<?> l ? List.copyOf(l) : List.of(v));
+        });
         return out;
     }
 
