@@ -53,8 +53,8 @@ class RulesLookupIT {
             assertThat(found.get("source").asString()).contains("CC-BY-4.0");
 
             JsonNode goblin = ok(client, "get_monster", Map.of("name", "Goblin"));
-            assertThat(goblin.get("armor_class").asInt()).isEqualTo(15);
-            assertThat(goblin.get("actions").get(0).get("attack_bonus").asInt()).isEqualTo(4);
+            assertThat(goblin.get("armorClass").asInt()).isEqualTo(15);
+            assertThat(goblin.get("actions").get(0).get("attackBonus").asInt()).isEqualTo(4);
 
             CallToolResult miss = client.callTool(new CallToolRequest("get_spell", Map.of("name", "firebal")));
             assertThat(miss.isError()).isTrue();

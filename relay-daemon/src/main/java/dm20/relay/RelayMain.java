@@ -88,8 +88,7 @@ public final class RelayMain {
                     + " (lock " + bus.partyDir().resolve("relay.lock") + ")");
             return;
         }
-        // RelayOptions does not set limits yet; the command line takes them over when it grows the options.
-        Limits limits = Limits.DEFAULT;
+        Limits limits = options.limits();
         TableState state = new TableState();
         BusReader<OutboxMessage> outbox = bus.outboxReader(Optional.empty());
         catchUp(outbox, state);

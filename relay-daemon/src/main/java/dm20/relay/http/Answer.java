@@ -37,14 +37,21 @@ public sealed interface Answer {
     }
 
     /** {@code GET /api/host}: for the host (DM) seat only. */
-    record Host(String campaign, String epoch, List<String> urls, List<HostSeat> seats, List<HostPending> pending)
-            implements Answer {
+    record Host(String campaign, String epoch, List<String> urls, List<HostSeat> seats, List<HostPending> pending,
+                Optional<HostOwn> host) implements Answer {
         public Host {
             urls = List.copyOf(urls);
             seats = List.copyOf(seats);
             pending = List.copyOf(pending);
+            host = host == null ? Optional.empty() : host;
         }
     }
+
+    /**
+     * The host's own seat, apart from {@code seats} so it can never be shown as a code to scan: its name and its
+     * {@code /host#} link (the host screen shows it once, folded, "for you only").
+     */
+    record HostOwn(Optional<String> displayName, Optional<String> url) { }
 
     /** A seat on the host screen; {@code url} and {@code qrPng} only for seats listed in {@code seats.json}. */
     record HostSeat(String seatId, String role, String displayName, boolean connected, int connections,

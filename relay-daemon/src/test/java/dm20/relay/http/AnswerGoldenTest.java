@@ -46,7 +46,9 @@ class AnswerGoldenTest {
                                     Optional.of("data:image/png;base64,AAAA")),
                             new Answer.HostSeat("tv", "OBSERVER", "TV", false, 0, Optional.empty(), Optional.empty(),
                                     Optional.empty())),
-                    List.of(new Answer.HostPending("act-1", "Hero1", "(private to the DM)", "queued", AT)))),
+                    List.of(new Answer.HostPending("act-1", "Hero1", "(private to the DM)", "queued", AT)),
+                    Optional.of(new Answer.HostOwn(Optional.of("Host"),
+                            Optional.of("http://192.168.1.20:8080/host#token-dm"))))),
             Map.entry("error", new Answer.Error("not_your_turn", "waiting for Thorin")));
 
     private static String fileName(Class<?> type) {
