@@ -35,6 +35,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void engine_sitsBetweenGameAndTools() {
+        noClasses().that().resideInAPackage("dm20.mcp.engine..").should().dependOnClassesThat()
+                .resideInAnyPackage("dm20.mcp", "dm20.mcp.tools..", "dm20.mcp.party..", "dm20.mcp.console..",
+                        "dm20.mcp.wiring..")
+                .because("the combat engine drives the game and is driven by the tools")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dm20.mcp.game..", "dm20.mcp.rules..", "dm20.mcp.storage..")
+                .should().dependOnClassesThat().resideInAPackage("dm20.mcp.engine..").check(MAIN);
+    }
+
+    @Test
     void tools_neverDependOnPartyConsoleOrWiring() {
         noClasses().that().resideInAPackage("dm20.mcp.tools..").should().dependOnClassesThat()
                 .resideInAnyPackage("dm20.mcp", "dm20.mcp.party..", "dm20.mcp.console..", "dm20.mcp.wiring..")
