@@ -5,6 +5,7 @@ import dm20.mcp.game.Game;
 import dm20.mcp.tools.GameTools;
 import dm20.mcp.console.ConsoleMain;
 import dm20.mcp.party.PartyTools;
+import dm20.mcp.prompts.PromptCatalog;
 import dm20.mcp.tools.ToolGroup;
 import dm20.mcp.tools.ToolInvoker;
 import dm20.mcp.tools.ToolKit;
@@ -96,8 +97,9 @@ public final class McpMain {
                         new JacksonMcpJsonMapper(JsonMapper.builder().build()),
                         new EofSignal(traffic.counting(in), eof), traffic.counting(out)))
                 .serverInfo("dm20-mcp-server", "0.1.0")
-                .capabilities(ServerCapabilities.builder().tools(false).build())
+                .capabilities(ServerCapabilities.builder().tools(false).prompts(false).build())
                 .tools(wiring.invoker().specifications())
+                .prompts(PromptCatalog.packaged().specifications())
                 .build();
         wiring.deadlines().start(Duration.ofSeconds(1));
         LOG.info("serving {} tools over stdio", wiring.invoker().names().size());
