@@ -154,6 +154,30 @@ class MessageCodecTest {
     }
 
     @Test
+    void actor_absentPresentAndBesideUnknown_decodes() {
+        var withActor = new OutboxMessage.ActionResolved("a", "s", "Thorin swings.", List.of(), Optional.empty(), Samples.AT,
+                Optional.of("Thorin"));
+        ObjectNode present = codec.toTree(withActor);
+        ObjectNode absent = codec.toTree(withActor);
+        absent.remove("actor");
+        ObjectNode beside = codec.toTree(withActor);
+        beside.put("zzz", true);
+
+        assertThat(present.path("actor").asString()).isEqualTo("Thorin");
+        assertThat(codec.decodeOutbox(present.toString())).isEqualTo(withActor);
+        assertThat(((OutboxMessage.ActionResolved) codec.decodeOutbox(absent.toString())).actor()).isEmpty();
+        assertThat(codec.decodeOutbox(beside.toString())).isEqualTo(withActor);
+
+        var roll = new OutboxMessage.DiceRolled("r", "Attack", "1d20", List.of(7), Optional.empty(), 0, 7,
+                dm20.protocol.Visibility.everyone(), Samples.AT, Optional.of("Goblin 2"));
+        ObjectNode rollTree = codec.toTree(roll);
+        assertThat(codec.decodeOutbox(rollTree.toString())).isEqualTo(roll);
+        rollTree.remove("actor");
+        rollTree.put("later", 1);
+        assertThat(((OutboxMessage.DiceRolled) codec.decodeOutbox(rollTree.toString())).actor()).isEmpty();
+    }
+
+    @Test
     void optionalField_empty_isNotWritten() {
         var resolved = new OutboxMessage.ActionResolved("a", "s", "text", List.of(), Optional.empty(), Samples.AT);
 
