@@ -137,7 +137,7 @@ public final class Console {
         }
         JsonNode action = json.readTree(DemoCampaign.text(r));
         if (!action.has("actionId")) {
-            out.println(action.path("action").asString("no action pending"));
+            out.println(action.path("message").asString("no action pending"));
             return;
         }
         current = Optional.of(action.path("actionId").asString());

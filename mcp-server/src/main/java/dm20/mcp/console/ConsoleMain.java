@@ -102,7 +102,7 @@ public final class ConsoleMain {
         if (options.demo()) {
             tools.call("share_info", Map.of("text", new DemoCampaign(tools, json).opening()));
         }
-        printSeats(campaign, json.readTree(DemoCampaign.firstText(started)), out);
+        printSeats(campaign, json.valueToTree(started.structuredContent()), out);
         Console console = new Console(tools, json, out);
         Thread watcher = Thread.ofPlatform().daemon(true).name("console-watcher").start(() -> watch(tools, console));
         console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));

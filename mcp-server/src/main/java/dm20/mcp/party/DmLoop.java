@@ -33,7 +33,7 @@ public final class DmLoop {
     }
 
     /** Claims the oldest pending action; empty if none is waiting. */
-    public Optional<Map<String, Object>> next() {
+    public Optional<LoopAnswers.Taken> next() {
         PartySession s = party.requireSession();
         try {
             s.catchUp(Duration.ofSeconds(1));
@@ -48,28 +48,35 @@ public final class DmLoop {
      *
      * @throws InterruptedException if interrupted while waiting
      */
-    public Optional<Map<String, Object>> await(Duration timeout) throws InterruptedException {
+    public Optional<LoopAnswers.Taken> await(Duration timeout) throws InterruptedException {
         PartySession s = party.requireSession();
         Duration bounded = timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : timeout;
         Optional<QueuedAction> claimed = s.actions().awaitAndClaim(bounded);
         return claimed.map(a -> party.lock().call(() -> announceClaim(s, a)));
     }
 
-    private Map<String, Object> announceClaim(PartySession s, QueuedAction a) {
+    private LoopAnswers.Taken announceClaim(PartySession s, QueuedAction a) {
         s.publish(new OutboxMessage.ActionClaimed(a.id(), a.submitted().seatId(), party.clock().instant()));
         Campaign c = party.campaigns().current();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("actionId", a.id());
-        view.put("text", a.submitted().text());
-        view.put("privateToDm", a.submitted().privateToDm());
-        view.put("submittedAt", a.submitted().at().toString());
-        view.put("player", c.players().stream().filter(p -> p.id().equals(a.submitted().playerId()))
-                .findFirst().map(p -> Map.of("id", p.id(), "name", p.name()))
-                .orElse(Map.of("id", a.submitted().playerId(), "name", a.submitted().playerId())));
-        c.character(a.submitted().characterId()).ifPresent(sheet -> view.put("character", summary(sheet)));
-        view.put("combat", c.combat());
-        view.put("stillPending", s.actions().withStatus(QueuedAction.Status.PENDING).size());
-        return view;
+        LoopAnswers.PlayerRef player = c.players().stream().filter(p -> p.id().equals(a.submitted().playerId()))
+                .findFirst().map(p -> new LoopAnswers.PlayerRef(p.id(), p.name()))
+                .orElse(new LoopAnswers.PlayerRef(a.submitted().playerId(), a.submitted().playerId()));
+        return new LoopAnswers.Taken("taken", Optional.of(a.id()), Optional.of(a.submitted().text()),
+                Optional.of(a.submitted().privateToDm()), Optional.of(a.submitted().at().toString()), Optional.of(player),
+                c.character(a.submitted().characterId()).map(DmLoop::character), Optional.of(c.combat()),
+                s.actions().withStatus(QueuedAction.Status.PENDING).size(), Optional.empty());
+    }
+
+    /** How many actions wait, for an empty answer. */
+    int pending() {
+        return party.requireSession().actions().withStatus(QueuedAction.Status.PENDING).size();
+    }
+
+    static LoopAnswers.CharacterSummary character(CharacterSheet sheet) {
+        return new LoopAnswers.CharacterSummary(sheet.id(), sheet.name(), sheet.level(),
+                sheet.classes().stream().map(c -> c.name() + " " + c.level()).toList(), sheet.race(),
+                sheet.hp().current() + "/" + sheet.hp().max() + (sheet.hp().temp() > 0 ? " +" + sheet.hp().temp() : ""),
+                sheet.armorClass(), sheet.conditions());
     }
 
     static Map<String, Object> summary(CharacterSheet sheet) {
@@ -108,10 +115,19 @@ public final class DmLoop {
                 throw new GameException("party_resolve needs a narrative or at least one private text");
             }
             s.publish(new OutboxMessage.ActionResolved(a.id(), a.submitted().seatId(), narrative, parts, dmNotes,
-                    party.clock().instant()));
+                    party.clock().instant(), Optional.of(actor(a))));
             return Map.of("actionId", a.id(), "resolved", true, "privateTo", parts.stream()
                     .map(OutboxMessage.PrivatePart::playerId).toList());
         });
+    }
+
+    /** Who acted, as the table knows them: the character's name, else the player's. */
+    private String actor(QueuedAction a) {
+        Campaign c = party.campaigns().current();
+        return c.character(a.submitted().characterId()).map(CharacterSheet::name)
+                .or(() -> c.players().stream().filter(p -> p.id().equals(a.submitted().playerId())).findFirst()
+                        .map(Player::name))
+                .orElse(a.submitted().playerId());
     }
 
     private String playerId(String ref) {
@@ -156,7 +172,7 @@ public final class DmLoop {
     }
 
     /** Relay up/down, URL, each seat's presence, queue counts and the next pending action. */
-    public Map<String, Object> status() {
+    public LoopAnswers.Status status() {
         PartySession s = party.requireSession();
         try {
             s.catchUp(Duration.ofSeconds(1));
@@ -164,26 +180,18 @@ public final class DmLoop {
             Thread.currentThread().interrupt();
         }
         RelayStatus relay = s.relay();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("relay", relay.alive() ? "up" : relay.state() == RelayStatus.State.UP
-                ? "down (not answering; party_start restarts it, links stay the same)" : relay.state().name().toLowerCase());
-        relay.url().ifPresent(u -> m.put("url", u));
-        relay.reason().ifPresent(r -> m.put("relayReason", r));
+        String state = relay.alive() ? "up" : relay.state() == RelayStatus.State.UP
+                ? "down (not answering; party_start restarts it, links stay the same)" : relay.state().name().toLowerCase();
         Map<String, Presence> presence = s.presence();
-        m.put("seats", party.seats().all().stream().map(seat -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("seat", seat.seatId());
-            row.put("name", seat.displayName());
-            row.put("role", seat.role());
+        List<LoopAnswers.SeatPresence> seats = party.seats().all().stream().map(seat -> {
             Optional<Presence> p = Optional.ofNullable(presence.get(seat.seatId()));
-            row.put("connected", p.map(Presence::connected).orElse(false));
-            p.ifPresent(x -> row.put("lastSeen", x.lastSeen().toString()));
-            return row;
-        }).toList());
-        m.put("queue", s.actions().counts());
-        s.actions().peek().ifPresent(a -> m.put("next", Map.of("actionId", a.id(), "player", a.submitted().playerId(),
-                "text", a.submitted().text())));
-        return m;
+            return new LoopAnswers.SeatPresence(seat.seatId(), seat.displayName(), seat.role(),
+                    p.map(Presence::connected).orElse(false), p.map(x -> x.lastSeen().toString()));
+        }).toList();
+        Map<String, Integer> queue = new LinkedHashMap<>();
+        s.actions().counts().forEach((k, v) -> queue.put(k.name(), v));
+        return new LoopAnswers.Status(state, relay.url(), relay.reason(), seats, queue, s.actions().peek()
+                .map(a -> new LoopAnswers.NextUp(a.id(), a.submitted().playerId(), a.submitted().text())));
     }
 
     /** The base URL players use, if the relay reported one. */

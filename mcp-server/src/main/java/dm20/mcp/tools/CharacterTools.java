@@ -38,19 +38,19 @@ public final class CharacterTools implements ToolGroup {
     @Override
     public List<SyncToolSpecification> tools() {
         return List.of(
-                kit.tool("create_character", "Create a player character (DM only). Hit points, hit dice and armor"
+                kit.tool("create_character", Hints.ADD, "Create a player character (DM only). Hit points, hit dice and armor"
                         + " class are derived from class, level and abilities unless given.", createParams(),
                         this::create),
-                kit.tool("get_character", "A character's full sheet. As a player: only your own.",
+                kit.tool("get_character", Hints.READ, "A character's full sheet. As a player: only your own.",
                         List.of(CHARACTER, Param.AS_PLAYER),
                         a -> game.characters().get(Vocabulary.viewer(game, a), a.text("character"))),
-                kit.tool("list_characters", "All characters: id, name, class, level, player; HP only where you may"
+                kit.tool("list_characters", Hints.READ, "All characters: id, name, class, level, player; HP only where you may"
                         + " see the sheet.", List.of(Param.AS_PLAYER), this::list),
-                kit.tool("update_character", "Change a character: scalar fields, abilities, coins, and list items"
+                kit.tool("update_character", Hints.REPLACE, "Change a character: scalar fields, abilities, coins, and list items"
                         + " via add/remove, e.g. add={\"conditions\":[\"poisoned\"]}. List fields: "
                         + String.join(", ", SheetUpdate.LIST_FIELDS.stream().sorted().toList()) + ".",
                         updateParams(), this::update),
-                kit.tool("delete_character", "Delete a character (DM only); their player becomes an observer.",
+                kit.tool("delete_character", Hints.DELETE, "Delete a character (DM only); their player becomes an observer.",
                         List.of(CHARACTER, Param.required("confirm", BOOLEAN, "must be true")), this::delete));
     }
 

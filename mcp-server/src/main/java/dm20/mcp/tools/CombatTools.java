@@ -34,19 +34,19 @@ public final class CombatTools implements ToolGroup {
     @Override
     public List<SyncToolSpecification> tools() {
         return List.of(
-                kit.tool("start_combat", "Start combat (DM only). participants: [{\"name\":\"Thorin\",\"initiative\":"
+                kit.tool("start_combat", Hints.CHANGE, "Start combat (DM only). participants: [{\"name\":\"Thorin\",\"initiative\":"
                         + "17}, {\"name\":\"Goblin\",\"initiative\":12,\"hp\":7,\"hidden\":true}]. Names matching a"
                         + " character become PCs; others are monsters (kind: pc|monster|npc to be explicit).",
                         List.of(Param.required("participants", LIST, "who fights, with initiative"),
                                 Param.optional("turn_seconds", INTEGER, "turn deadline in seconds (0: none)")),
                         a -> game.combat().start(Viewer.dm(), participants(a), a.optInt("turn_seconds").map(Long::valueOf))),
-                kit.tool("get_combat", "The combat state (as a player: no hidden combatants, no monster HP).",
+                kit.tool("get_combat", Hints.READ, "The combat state (as a player: no hidden combatants, no monster HP).",
                         List.of(Param.AS_PLAYER), a -> game.combat().state(Vocabulary.viewer(game, a))),
-                kit.tool("next_turn", "End the current turn: the next standing combatant acts; wraps to a new round.",
+                kit.tool("next_turn", Hints.CHANGE, "End the current turn: the next standing combatant acts; wraps to a new round.",
                         List.of(Param.AS_PLAYER), a -> game.combat().next(Vocabulary.viewer(game, a))),
-                kit.tool("hold_action", "The current combatant holds (readies) their action; the turn passes on.",
+                kit.tool("hold_action", Hints.CHANGE, "The current combatant holds (readies) their action; the turn passes on.",
                         List.of(Param.AS_PLAYER), a -> game.combat().hold(Vocabulary.viewer(game, a))),
-                kit.tool("add_combatant", "Add a late joiner into the initiative order (DM only).",
+                kit.tool("add_combatant", Hints.ADD, "Add a late joiner into the initiative order (DM only).",
                         List.of(Param.required("name", TEXT, "character name/id, or a monster's name"),
                                 Param.required("initiative", INTEGER, "initiative total"),
                                 Param.optional("kind", TEXT, "pc, monster or npc"),
@@ -54,23 +54,23 @@ public final class CombatTools implements ToolGroup {
                                 Param.optional("hidden", BOOLEAN, "hidden from the players")),
                         a -> game.combat().add(Viewer.dm(), new Participant(a.text("name"), a.integer("initiative"),
                                 a.optText("kind"), a.optInt("hp"), a.optInt("max_hp"), a.bool("hidden", false)))),
-                kit.tool("set_turn_mode", "round_robin, or simultaneous: every player answers 'prompt' before the"
+                kit.tool("set_turn_mode", Hints.SET, "round_robin, or simultaneous: every player answers 'prompt' before the"
                         + " deadline (DM only).",
                         List.of(Param.required("mode", TEXT, "round_robin or simultaneous"),
                                 Param.optional("prompt", TEXT, "simultaneous: what the players are asked"),
                                 Param.optional("deadline_seconds", INTEGER, "simultaneous: seconds to answer")),
                         a -> game.combat().mode(Viewer.dm(), mode(a.text("mode")), a.optText("prompt"),
                                 a.optInt("deadline_seconds").map(Long::valueOf))),
-                kit.tool("mark_answered", "Record that a player answered the simultaneous prompt.",
+                kit.tool("mark_answered", Hints.SET, "Record that a player answered the simultaneous prompt.",
                         List.of(Param.required("player", TEXT, "player id, name or their character's name")),
                         a -> game.combat().answered(game.players().find(a.text("player")).id())),
-                kit.tool("damage", "Damage a combatant or character; at 0 HP they are downed and skipped.",
+                kit.tool("damage", Hints.CHANGE, "Damage a combatant or character; at 0 HP they are downed and skipped.",
                         List.of(TARGET, AMOUNT, Param.AS_PLAYER),
                         a -> game.combat().damage(Vocabulary.viewer(game, a), a.text("target"), a.integer("amount"))),
-                kit.tool("heal", "Heal a combatant or character (a downed one stands up again).",
+                kit.tool("heal", Hints.CHANGE, "Heal a combatant or character (a downed one stands up again).",
                         List.of(TARGET, AMOUNT, Param.AS_PLAYER),
                         a -> game.combat().heal(Vocabulary.viewer(game, a), a.text("target"), a.integer("amount"))),
-                kit.tool("end_combat", "End combat (DM only).", List.of(), a -> game.combat().end(Viewer.dm())));
+                kit.tool("end_combat", Hints.CHANGE, "End combat (DM only).", List.of(), a -> game.combat().end(Viewer.dm())));
     }
 
     private static List<Participant> participants(Args a) {

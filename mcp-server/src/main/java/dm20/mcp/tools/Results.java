@@ -21,6 +21,20 @@ public final class Results {
         return CallToolResult.builder().addTextContent(text).isError(false).build();
     }
 
+    /**
+     * {@code answer} as structured content (a JSON object) and as JSON text, led by its
+     * {@link Headline} when it has one.
+     */
+    @SuppressWarnings("unchecked")
+    public CallToolResult structured(Record answer) {
+        var result = CallToolResult.builder();
+        if (answer instanceof Headline h) {
+            result.addTextContent(h.headline());
+        }
+        return result.addTextContent(json.writeValueAsString(answer))
+                .structuredContent(json.convertValue(answer, java.util.Map.class)).isError(false).build();
+    }
+
     /** An {@code isError} result with {@code message}. */
     public static CallToolResult error(String message) {
         return CallToolResult.builder().addTextContent(message).isError(true).build();

@@ -43,7 +43,7 @@ class PartyStartIT {
 
             var started = dm.call("party_start", Map.of("port", 0, "host", "127.0.0.1"));
             assertThat(started.isError()).as(DmClient.text(started)).isFalse();
-            JsonNode summary = JsonMapper.builder().build().readTree(DmClient.text(started));
+            JsonNode summary = JsonMapper.builder().build().valueToTree(started.structuredContent());
             List<String> playerLinks = new ArrayList<>();
             summary.path("seats").forEach(s -> {
                 if (s.path("role").asString().equals("PLAYER")) {
