@@ -6,6 +6,7 @@ import dm20.mcp.tools.GameTools;
 import dm20.mcp.console.ConsoleMain;
 import dm20.mcp.party.PartyTools;
 import dm20.mcp.prompts.PromptCatalog;
+import dm20.mcp.session.SessionTools;
 import dm20.mcp.tools.ToolGroup;
 import dm20.mcp.tools.ToolInvoker;
 import dm20.mcp.tools.ToolKit;
@@ -85,6 +86,7 @@ public final class McpMain {
         Game game = Game.create(config.campaignRoot(), config.turnDeadline(), json, clock, new SecureRandom());
         ToolKit kit = new ToolKit(game.lock(), json);
         List<ToolGroup> groups = new ArrayList<>(GameTools.groups(kit, game));
+        groups.add(new SessionTools(kit, game));
         extraGroups.forEach(g -> groups.add(g.apply(kit, game)));
         return new Wiring(game, kit, new ToolInvoker(groups), new DeadlineScheduler(game.lock(), game.combat()));
     }
