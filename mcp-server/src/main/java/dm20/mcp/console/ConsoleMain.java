@@ -110,10 +110,10 @@ public final class ConsoleMain {
         return 0;
     }
 
-    /** The seat links as a table a host can read (the QR codes went to the terminal's stderr above). */
+    /** The seat links as a table a host can read; the QR codes are on the host screen. */
     static void printSeats(String campaign, tools.jackson.databind.JsonNode summary, PrintStream out) {
         out.println("Party Mode is running for '" + campaign + "' (" + summary.path("relay").asString() + ").");
-        out.println("Players scan their QR code above, or open their link:");
+        out.println("Players scan their QR code on the host screen (link below), or open their link:");
         for (var seat : summary.path("seats")) {
             out.printf("  %-28s %-8s %s%n", seat.path("name").asString(), seat.path("role").asString(),
                     seat.path("url").asString());

@@ -1,12 +1,18 @@
 package dm20.mcp.prompts;
 
+import dm20.mcp.AllTools;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +45,29 @@ class PromptCatalogTest {
         for (CommandFile c : PromptCatalog.packaged().commands()) {
             assertThat(c.body().replaceAll("\\s+", " ")).as(c.name()).contains(PromptCatalog.TABLE_VOICE);
         }
+    }
+
+    /** The rules engine's tools, landing in parallel; the combat prompt names them already. */
+    static final Set<String> ENGINE_TOOLS = Set.of("attack", "cast_spell", "saving_throw", "apply_condition",
+            "build_encounter", "search_rules");
+
+    @Test
+    void everyCommand_namesOnlyToolsAndParametersTheServerHas(@TempDir Path root) {
+        Set<String> known = new HashSet<>(ENGINE_TOOLS);
+        for (var spec : AllTools.on(root).specifications()) {
+            known.add(spec.tool().name());
+            known.addAll(((Map<?, ?>) spec.tool().inputSchema().get("properties")).keySet().stream()
+                    .map(Object::toString).toList());
+        }
+        Pattern snake = Pattern.compile("`([a-z]+_[a-z0-9_]+)`");
+        for (CommandFile c : PromptCatalog.packaged().commands()) {
+            Matcher m = snake.matcher(c.body());
+            while (m.find()) {
+                assertThat(known).as(c.name() + " names `" + m.group(1) + "`").contains(m.group(1));
+            }
+        }
+        assertThat(PromptCatalog.packaged().command("combat").orElseThrow().body())
+                .contains(ENGINE_TOOLS.stream().map(t -> "`" + t + "`").toList());
     }
 
     @Test
