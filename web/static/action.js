@@ -3,12 +3,20 @@
 
 import { load, save } from './util.js';
 
-const ERRORS = {
-  400: 'The table did not understand that action.',
-  403: 'This seat cannot submit actions.',
-  413: 'That is too long — please shorten it.',
-  429: 'Too many actions — wait a moment and try again.',
+// Words for the relay's refusal codes (docs/protocol.md §2.4); the relay's message adds the detail.
+const WORDS = {
+  malformed_json: 'The table did not understand that action.',
+  bad_request: 'The table did not understand that action.',
+  bad_text: 'The table did not understand that action.',
+  wrong_role: 'This seat cannot submit actions.',
+  too_large: 'That is too long — please shorten it.',
+  too_many_actions: 'Too many actions — wait a moment and try again.',
+  not_queued: 'The table could not take that action — try again.',
 };
+// The link stopped working: the page says so instead of retrying.
+const AUTH = ['unauthorized', 'revoked'];
+// Turn refusals: the relay's message says what to wait for ("waiting for Thorin").
+const TURN = ['not_your_turn', 'already_submitted'];
 
 export class ActionBox {
   /** onQueued({actionId, text, private, status}); onAuthFail() for 401. */
@@ -105,12 +113,13 @@ export class ActionBox {
       this.grow();
       this.note('', false);
       this.onQueued({ actionId: body.actionId, text, private: priv, status: body.status || 'queued' });
-    } else if (res.status === 401) {
+    } else if (AUTH.includes(body.error) || res.status === 401) {
       this.onAuthFail();
-    } else if (res.status === 409) {
+    } else if (TURN.includes(body.error)) {
       this.note(body.message || 'Not your turn yet.', true);
     } else {
-      this.note(ERRORS[res.status] ? ERRORS[res.status] + (body.message ? ' (' + body.message + ')' : '')
+      const words = WORDS[body.error];
+      this.note(words ? words + (body.message ? ' (' + body.message + ')' : '')
         : (body.message || 'The table refused the action (' + res.status + ').'), true);
     }
   }

@@ -17,14 +17,14 @@ function takeToken() {
 async function poll(token) {
   try {
     const res = await fetch('/api/host', { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' });
-    if (res.status === 401 || res.status === 403) {
-      const body = await res.json().catch(() => ({}));
+    const body = res.ok ? null : await res.json().catch(() => ({}));
+    if (body && ['unauthorized', 'revoked', 'wrong_role'].includes(body.error)) {
       $('gone').hidden = false;
       $('gone-text').textContent = (body.message || 'This is not a host link.') + ' Open the host link printed by party_start.';
       return;
     }
     if (res.ok) render(await res.json());
-    else $('h-state').textContent = 'Relay answered ' + res.status;
+    else $('h-state').textContent = 'Relay answered ' + res.status + (body.error ? ' (' + body.error + ')' : '');
   } catch (e) {
     $('h-state').textContent = 'Relay unreachable — retrying…';
   }

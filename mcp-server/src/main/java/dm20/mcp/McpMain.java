@@ -1,16 +1,10 @@
 package dm20.mcp;
 
-import dm20.mcp.game.DeadlineScheduler;
-import dm20.mcp.game.Game;
-import dm20.mcp.tools.GameTools;
-import dm20.mcp.console.ConsoleMain;
 import dm20.mcp.party.PartyTools;
 import dm20.mcp.prompts.PromptCatalog;
-import dm20.mcp.session.SessionTools;
-import dm20.mcp.tools.ToolGroup;
-import dm20.mcp.tools.ToolInvoker;
-import dm20.mcp.tools.ToolKit;
-import dm20.protocol.message.MessageCodec;
+import dm20.mcp.wiring.Invocation;
+import dm20.mcp.wiring.McpConfig;
+import dm20.mcp.wiring.Wiring;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -26,47 +20,47 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The mcp-server's composition root: reads the configuration, wires the game, its tool groups and the
- * deadline scheduler, and serves MCP over stdio until stdin closes (then exits 0). stdout carries
+ * The mcp-server's composition root: reads the command line ({@link McpConfig}; {@code --help} prints the usage
+ * on stderr), wires the game, its tool groups and the deadline scheduler ({@link Wiring}), and serves MCP over
+ * stdio until stdin closes (then exits 0). The human-DM console has its own entry point,
+ * {@code dm20.mcp.console.ConsoleMain}. stdout carries
  * JSON-RPC only: the real stdout is kept for the transport and {@code System.out} points at stderr.
  * Launch with {@code -Xlog:disable -Xlog:all=warning:stderr} so JVM logging cannot reach stdout.
  */
 public final class McpMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpMain.class);
-
-    /** The wired server parts, for {@link #serve} and for a non-MCP console mode ({@link #invoker}). */
-    public record Wiring(Game game, ToolKit kit, ToolInvoker invoker, DeadlineScheduler deadlines) {
-    }
+    private static final Duration RULES_PRELOAD_DELAY = Duration.ofSeconds(2);
 
     private McpMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("console")) {
-            // the human-DM console owns the terminal; no JSON-RPC on stdout there
-            ConsoleMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
         PrintStream transportOut = System.out;
         System.setOut(System.err);
         McpConfig config;
         try {
-            config = McpConfig.parse(args, System.getenv(), Path.of(System.getProperty("user.home")));
+            switch (McpConfig.parse(args, System.getenv(), Path.of(System.getProperty("user.home")))) {
+                case Invocation.Run<McpConfig> run -> config = run.config();
+                case Invocation.Help<McpConfig> help -> {
+                    // stdout belongs to JSON-RPC even here: a host that passes --help reads the usage from stderr
+                    System.err.print(help.usage());
+                    System.exit(0);
+                    return;
+                }
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("mcp-server: " + e.getMessage());
             System.exit(2);
             return;
         }
-        Wiring wiring = wire(config, Clock.systemUTC(), List.of(PartyTools.factory(System.getenv())));
+        Wiring wiring = Wiring.wire(config, Clock.systemUTC(), List.of(PartyTools.factory(System.getenv())));
         config.campaign().ifPresent(name -> {
             var loaded = wiring.invoker().call("load_campaign", java.util.Map.of("campaign", name));
             LOG.info("--campaign {}: {}", name, Boolean.TRUE.equals(loaded.isError()) ? "not loaded: "
@@ -74,21 +68,6 @@ public final class McpMain {
         });
         serve(wiring, System.in, transportOut);
         System.exit(0);
-    }
-
-    /**
-     * Wires the game and its tools. {@code extraGroups} build further tool groups (e.g. party mode's) on
-     * the same kit and game.
-     */
-    public static Wiring wire(McpConfig config, Clock clock,
-                              List<java.util.function.BiFunction<ToolKit, Game, ToolGroup>> extraGroups) {
-        JsonMapper json = new MessageCodec().json();
-        Game game = Game.create(config.campaignRoot(), config.turnDeadline(), json, clock, new SecureRandom());
-        ToolKit kit = new ToolKit(game.lock(), json);
-        List<ToolGroup> groups = new ArrayList<>(GameTools.groups(kit, game));
-        groups.add(new SessionTools(kit, game));
-        extraGroups.forEach(g -> groups.add(g.apply(kit, game)));
-        return new Wiring(game, kit, new ToolInvoker(groups), new DeadlineScheduler(game.lock(), game.combat()));
     }
 
     /** Serves MCP on {@code in}/{@code out} until {@code in} reaches end of stream. */
@@ -104,6 +83,7 @@ public final class McpMain {
                 .prompts(PromptCatalog.packaged().specifications())
                 .build();
         wiring.deadlines().start(Duration.ofSeconds(1));
+        preloadRules(wiring.game().rules());
         LOG.info("serving {} tools over stdio", wiring.invoker().names().size());
         try {
             eof.await();
@@ -113,6 +93,26 @@ public final class McpMain {
         wiring.deadlines().close();
         server.closeGracefully();
         LOG.info("stdin closed; exiting");
+    }
+
+    /**
+     * Reads the rules data in the background a moment after start: late enough not to slow the answer to
+     * {@code initialize} (the cold-start budget), early enough that the DM's first lookup is fast.
+     */
+    private static void preloadRules(dm20.mcp.rules.Rulebook rules) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(RULES_PRELOAD_DELAY);
+                rules.load();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warn("rules data could not be loaded: {}", e.toString());
+            }
+        }, "rules-preload");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Counts down a latch when the wrapped stream reaches end of stream or fails. */

@@ -1,2 +1,2 @@
-/** The mcp-server process: its configuration and its composition root {@link dm20.mcp.McpMain}. */
+/** The mcp-server process on stdio: its composition root {@link dm20.mcp.McpMain} and the stdio transport. */
 package dm20.mcp;

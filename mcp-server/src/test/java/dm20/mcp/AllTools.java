@@ -2,6 +2,8 @@ package dm20.mcp;
 
 import dm20.mcp.party.PartyTools;
 import dm20.mcp.tools.ToolInvoker;
+import dm20.mcp.wiring.McpConfig;
+import dm20.mcp.wiring.Wiring;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every tool the server lists, wired exactly as {@link McpMain#main} wires them, on a temp campaign root. */
+/** Every tool the server lists, wired exactly as {@code McpMain} wires them, on a temp campaign root. */
 public final class AllTools {
 
     private AllTools() {
     }
 
     public static ToolInvoker on(Path root) {
-        return McpMain.wire(new McpConfig(root, McpConfig.DEFAULT_TURN, Optional.empty()), Clock.systemUTC(),
+        return Wiring.wire(new McpConfig(root, McpConfig.DEFAULT_TURN, Optional.empty()), Clock.systemUTC(),
                 List.of(PartyTools.factory(Map.of()))).invoker();
     }
 }

@@ -140,9 +140,28 @@ class McpServerIT {
         assertThat(lines).hasSize(7);
         assertThat(lines).anyMatch(l -> l.contains("did you mean 'Thorin'") && l.contains("\"isError\":true"));
         assertThat(lines).anyMatch(l -> l.contains("\"id\":6") && l.contains("total"));
+        JsonNode unknown = lines.stream().map(json::readTree).filter(n -> n.path("id").asInt() == 7).findFirst().orElseThrow();
+        assertThat(unknown.path("error").path("code").asInt()).as(unknown.toString()).isEqualTo(-32602);
+        assertThat(unknown.path("error").path("data").asString()).contains("no_such_tool");
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
         assertThat(Files.readString(root.resolve("stderr.txt"))).contains("stdin closed");
+    }
+
+    @Test
+    void commandLine_helpAndMissingValue_answerOnStderrAndStdoutStaysEmpty() throws Exception {
+        Process help = new ProcessBuilder(JAVA, "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", JAR.toString(), "--help")
+                .redirectError(root.resolve("help.txt").toFile()).start();
+        assertThat(help.getInputStream().readAllBytes()).as("stdout belongs to JSON-RPC").isEmpty();
+        assertThat(help.waitFor()).isZero();
+        assertThat(Files.readString(root.resolve("help.txt"))).contains("Usage: mcp", "--campaign-root=DIR", "--turn-seconds=N");
+
+        Process bad = new ProcessBuilder(JAVA, "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", JAR.toString(),
+                "--turn-seconds").redirectError(root.resolve("bad.txt").toFile()).start();
+        assertThat(bad.getInputStream().readAllBytes()).isEmpty();
+        assertThat(bad.waitFor()).isEqualTo(2);
+        assertThat(Files.readString(root.resolve("bad.txt")))
+                .contains("Missing required parameter for option '--turn-seconds'").doesNotContain("For input string");
     }
 
     private static String call(int id, String tool, String args) {

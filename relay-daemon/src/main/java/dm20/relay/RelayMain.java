@@ -52,9 +52,15 @@ public final class RelayMain {
         System.setProperty("java.awt.headless", "true");
         RelayOptions options;
         try {
-            options = RelayOptions.parse(args);
+            switch (RelayOptions.read(args)) {
+                case RelayOptions.Invocation.Run run -> options = run.options();
+                case RelayOptions.Invocation.Help help -> {
+                    System.out.print(help.text());
+                    return;
+                }
+            }
         } catch (IllegalArgumentException e) {
-            System.err.println("relay-daemon: " + e.getMessage() + "\n" + RelayOptions.USAGE);
+            System.err.println("relay-daemon: " + e.getMessage());
             System.exit(EXIT_USAGE);
             return;
         }
@@ -82,6 +88,7 @@ public final class RelayMain {
                     + " (lock " + bus.partyDir().resolve("relay.lock") + ")");
             return;
         }
+        // RelayOptions does not set limits yet; the command line takes them over when it grows the options.
         Limits limits = Limits.DEFAULT;
         TableState state = new TableState();
         BusReader<OutboxMessage> outbox = bus.outboxReader(Optional.empty());
@@ -89,15 +96,16 @@ public final class RelayMain {
         state.restoreSubmissions(submissions(bus));
         List<String> urls = new ArrayList<>();
         LiveTable table = new LiveTable(state, new InboxPresence(bus.inboxWriter(), clock), clock,
-                limits.socketsPerSeat());
+                limits.socketsPerSeat(), limits.observerSockets());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("relay-timer").daemon(true).factory());
         Sockets sockets = new Sockets(table, new FrameCodec(bus.codec()), bus.codec().json(), clock, timer,
                 new Sockets.Limits(limits.maxFrameBytes(), limits.socketQueueFrames(), limits.helloTimeout(),
                         options.heartbeat().multipliedBy(3)));
+        Responses out = new Responses(bus.codec().json());
         WebServer server = RelayServer.build(options, limits, playerApi(bus, table, limits, clock),
-                hostApi(bus, table, () -> List.copyOf(urls)), new Pages(RelayMain.class.getClassLoader(),
-                        new Responses(bus.codec().json())), sockets);
+                hostApi(bus, table, () -> List.copyOf(urls)), new Pages(RelayMain.class.getClassLoader(), out),
+                sockets, out);
         Optional<String> bindError = bind(server);
         if (bindError.isPresent()) {
             lock.get().close();

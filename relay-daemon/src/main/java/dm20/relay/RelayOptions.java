@@ -1,5 +1,9 @@
 package dm20.relay;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +11,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The relay's command line, validated once at start.
+ * The relay's command line, validated once at start; parsed with picocli ({@link Cli}), which names the option in
+ * every error ("Missing required parameter for option '--port'", "Invalid value for option '--port'") and
+ * answers {@code --help}.
  *
  * <pre>--campaign DIR [--host 0.0.0.0] [--port 8080] [--public-url URL] [--heartbeat-seconds 20]</pre>
  *
@@ -17,8 +23,45 @@ import java.util.Optional;
  */
 public record RelayOptions(Path campaign, String host, int port, Optional<String> publicUrl, Duration heartbeat) {
 
-    public static final String USAGE = "usage: relay-daemon --campaign DIR [--host 0.0.0.0] [--port 8080]"
-            + " [--public-url URL] [--heartbeat-seconds 20]";
+    /** What a command line asks for: run with these options, or print the help. */
+    public sealed interface Invocation {
+        /** Run with {@code options}. */
+        record Run(RelayOptions options) implements Invocation {
+        }
+
+        /** {@code --help} or {@code --version}: print {@code text} and exit 0. */
+        record Help(String text) implements Invocation {
+        }
+    }
+
+    /** The options as picocli reads them; {@link #options} validates them. */
+    @Command(name = "relay-daemon", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, version = "dm20 0.1.0",
+            description = "The dm20 relay: serves the players' page for one campaign, fed by its outbox.")
+    static final class Cli {
+        @Option(names = "--campaign", required = true, paramLabel = "DIR", description = "the campaign's folder")
+        Path campaign;
+
+        @Option(names = "--host", paramLabel = "H", defaultValue = "0.0.0.0",
+                description = "interface to bind (default: ${DEFAULT-VALUE} = the LAN)")
+        String host;
+
+        @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+                description = "TCP port, 0..65535; 0 = any free port (default: ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--public-url", paramLabel = "URL",
+                description = "base URL advertised first in links, e.g. behind a reverse proxy or in a container")
+        String publicUrl;
+
+        @Option(names = "--heartbeat-seconds", paramLabel = "N", defaultValue = "20",
+                description = "seconds between pings; a socket silent for three is dropped (default: ${DEFAULT-VALUE})")
+        long heartbeatSeconds;
+
+        RelayOptions options() {
+            return new RelayOptions(campaign.toAbsolutePath().normalize(), host, port, Optional.ofNullable(publicUrl),
+                    Duration.ofSeconds(heartbeatSeconds));
+        }
+    }
 
     public RelayOptions {
         if (port < 0 || port > 65535) {
@@ -42,41 +85,40 @@ public record RelayOptions(Path campaign, String host, int port, Optional<String
     }
 
     /**
-     * Parses the arguments.
+     * Reads a command line.
      *
-     * @throws IllegalArgumentException naming the bad or missing option
+     * @throws IllegalArgumentException naming the bad, missing or unknown option, followed by the usage
      */
-    public static RelayOptions parse(String... args) {
-        Optional<String> campaign = Optional.empty();
-        String host = "0.0.0.0";
-        int port = 8080;
-        Optional<String> publicUrl = Optional.empty();
-        long heartbeat = 20;
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + " needs a value");
+    public static Invocation read(String... args) {
+        CommandLine cli = new CommandLine(new Cli());
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(args);
+            if (parsed.isVersionHelpRequested()) {
+                return new Invocation.Help(String.join("\n", cli.getCommandSpec().version()) + "\n");
             }
-            String value = args[i + 1];
-            switch (name) {
-                case "--campaign" -> campaign = Optional.of(value);
-                case "--host" -> host = value;
-                case "--port" -> port = number(name, value);
-                case "--public-url" -> publicUrl = Optional.of(value);
-                case "--heartbeat-seconds" -> heartbeat = number(name, value);
-                default -> throw new IllegalArgumentException("unknown option " + name);
+            if (parsed.isUsageHelpRequested()) {
+                return new Invocation.Help(usage(cli));
             }
+            return new Invocation.Run(((Cli) cli.getCommand()).options());
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + usage(cli), e);
         }
-        Path dir = Path.of(campaign.orElseThrow(() -> new IllegalArgumentException("--campaign is required")));
-        return new RelayOptions(dir.toAbsolutePath().normalize(), host, port, publicUrl, Duration.ofSeconds(heartbeat));
     }
 
-    private static int number(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, got " + value);
-        }
+    /**
+     * Reads a command line that must be one to run (not {@code --help}).
+     *
+     * @throws IllegalArgumentException naming the bad, missing or unknown option, or if help was asked for
+     */
+    public static RelayOptions parse(String... args) {
+        return switch (read(args)) {
+            case Invocation.Run run -> run.options();
+            case Invocation.Help help -> throw new IllegalArgumentException("help was asked for:\n" + help.text());
+        };
+    }
+
+    private static String usage(CommandLine cli) {
+        return cli.getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
     /** True when binding every interface. */

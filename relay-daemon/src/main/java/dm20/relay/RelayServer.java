@@ -2,15 +2,23 @@ package dm20.relay;
 
 import dm20.relay.host.HostApi;
 import dm20.relay.http.Pages;
+import dm20.relay.http.ParserErrors;
 import dm20.relay.http.PlayerApi;
+import dm20.relay.http.Responses;
+import dm20.relay.live.Refusal;
 import dm20.relay.http.SecurityHeaders;
 import dm20.relay.ws.Sockets;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /** Builds the Helidon server: routes, security headers, the {@code /ws} endpoint and the size limits. */
 final class RelayServer {
+
+    private static final Logger LOG = Logger.getLogger(RelayServer.class.getName());
 
     private RelayServer() {
     }
@@ -21,18 +29,24 @@ final class RelayServer {
      * @param maxBodyBytes a backstop: the API checks its own, smaller limit with a clear error
      */
     static WebServer build(RelayOptions options, Limits limits, PlayerApi api, HostApi host, Pages pages,
-                           Sockets sockets) {
+                           Sockets sockets, Responses out) {
         ClassLoader loader = RelayServer.class.getClassLoader();
         return WebServer.builder()
                 .host(options.host())
                 .port(options.port())
                 .shutdownHook(false)
                 .maxPayloadSize(limits.maxBodyBytes() * 8L)
+                .directHandlers(new ParserErrors(out).handlers())
                 .routing(r -> r.addFilter(new SecurityHeaders())
                         .register(api)
                         .register(host)
                         .register(pages)
-                        .register("/static", Pages.assets(loader)))
+                        .register("/static", Pages.assets(loader))
+                        .register(pages::unrouted)
+                        .error(RuntimeException.class, (req, res, e) -> {
+                            LOG.log(Level.WARNING, "request failed", e);
+                            out.refuse(res, Refusal.INTERNAL, "the relay failed to answer; try again");
+                        }))
                 .addProtocol(WsConfig.builder().maxFrameLength(limits.maxFrameBytes() * 16).build())
                 .addRouting(WsRouting.builder().endpoint("/ws", sockets))
                 .build();

@@ -142,13 +142,43 @@ class RelayHardeningIT {
         }
     }
 
+    @Test
+    void parserErrors_carryTheSecurityHeadersAndAJsonError() throws Exception {
+        List<String> answers = List.of(
+                raw("GARBAGE\r\n\r\n"),
+                raw("GET /a\0b HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
+                rawGet("/" + "a".repeat(10 * 1024)));
+        assertThat(answers.get(0)).startsWith("HTTP/1.1 400");
+        assertThat(answers.get(1)).startsWith("HTTP/1.1 400");
+        assertThat(answers.get(2)).startsWith("HTTP/1.1 414");
+        for (String answer : answers) {
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+            assertThat(head).as(answer).contains("referrer-policy: no-referrer", "x-content-type-options: nosniff",
+                    "x-frame-options: deny", "content-security-policy: default-src 'self'", "cache-control: no-store",
+                    "content-type: application/json");
+            assertThat(answer).contains("\"error\":\"").doesNotContain("aaaaaaaaaa");
+        }
+    }
+
+    @Test
+    void unknownRoute_isAJson404() {
+        assertError(relay.get("/nothing-here", Optional.empty()), 404, "not_found");
+        assertError(relay.get("/static/nothing-here.js", Optional.empty()), 404, "not_found");
+        assertThat(relay.get("/nothing-here", Optional.empty()).headers().firstValue("Content-Type")).get().asString()
+                .startsWith("application/json");
+    }
+
     /** A raw request, so the path reaches the server exactly as written (no client normalization). */
     private String rawGet(String path) throws Exception {
+        return raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends {@code request} as written and returns what came back until close or a 2 s silence. */
+    private String raw(String request) throws Exception {
         try (Socket s = new Socket("127.0.0.1", relay.port())) {
             s.setSoTimeout(2000);
             OutputStream out = s.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = s.getInputStream();
             java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();

@@ -106,6 +106,27 @@ class RelayLifecycleIT {
     }
 
     @Test
+    void run_servingEveryAsset_leavesNothingInTheTempFolder() throws Exception {
+        Path tmp = java.nio.file.Files.createDirectories(dir.resolve("jvm-tmp"));
+        try (RelayHarness relay = new RelayHarness(dir)) {
+            relay.openSession("epoch-tmp");
+            relay.start("-Djava.io.tmpdir=" + tmp);
+            try (var assets = java.nio.file.Files.list(Path.of("..", "web", "static"))) {
+                for (Path asset : assets.toList()) {
+                    String name = asset.getFileName().toString();
+                    assertThat(relay.get("/static/" + name, Optional.empty()).statusCode()).as(name).isEqualTo(200);
+                }
+            }
+            assertThat(relay.get("/play", Optional.empty()).statusCode()).isEqualTo(200);
+            relay.process().destroy();
+            assertThat(relay.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+        try (var left = java.nio.file.Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).as("files left in java.io.tmpdir").isEmpty();
+        }
+    }
+
+    @Test
     void sessionClosed_tellsEverySocketAndStopsTheRelay() throws Exception {
         try (RelayHarness relay = new RelayHarness(dir)) {
             relay.openSession("epoch-c");

@@ -34,7 +34,28 @@ class RelayOptionsTest {
         assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), "--public-url", "ftp://x"))
                 .hasMessageContaining("--public-url");
         assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), "--bogus", "1")).hasMessageContaining("--bogus");
-        assertThatThrownBy(() -> RelayOptions.parse("--campaign")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign")).hasMessageContaining("Missing required parameter for option '--campaign'");
+    }
+
+    @Test
+    void parse_optionWithoutOrWithEmptyValue_saysWhichOptionAndValue() {
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), "--port"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Missing required parameter for option '--port'").hasMessageContaining("Usage:");
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), "--port", ""))
+                .hasMessageContaining("Invalid value for option '--port': '' is not an int")
+                .message().doesNotContain("For input string");
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), "--heartbeat-seconds", "0"))
+                .hasMessageContaining("--heartbeat-seconds must be positive");
+    }
+
+    @Test
+    void read_help_givesTheUsageNamingEveryOption() {
+        RelayOptions.Invocation help = RelayOptions.read("--help");
+        assertThat(help).isInstanceOfSatisfying(RelayOptions.Invocation.Help.class, h -> assertThat(h.text())
+                .contains("Usage: relay-daemon", "--campaign=DIR", "--host=H", "--port=N", "--public-url=URL",
+                        "--heartbeat-seconds=N"));
+        assertThat(RelayOptions.read("--campaign", dir.toString())).isInstanceOf(RelayOptions.Invocation.Run.class);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dm20.protocol;
 
+import java.util.Optional;
+
 /**
  * The single rule deciding whether a viewer may see something with a given visibility. Stateless and
  * thread-safe; used by the relay before a frame reaches a socket and by the MCP tools that act for a
@@ -36,5 +38,17 @@ public final class VisibilityRules {
     /** Whether {@code viewer} may see private text addressed to {@code playerId}. */
     public static boolean canSeePrivateTo(String playerId, Viewer viewer) {
         return viewer.role() == Role.DM || viewer.is(playerId);
+    }
+
+    /**
+     * Whether {@code viewer}, whose own character is {@code ownCharacter}, may see the sheet of
+     * {@code characterId}: the DM sees every sheet, a player only their own character's, an observer none.
+     */
+    public static boolean canSeeSheet(String characterId, Viewer viewer, Optional<String> ownCharacter) {
+        return switch (viewer.role()) {
+            case DM -> true;
+            case PLAYER -> ownCharacter.map(characterId::equals).orElse(false);
+            case OBSERVER -> false;
+        };
     }
 }

@@ -97,4 +97,13 @@ class VisibilityRulesTest {
         assertThat(Tokens.sameHash(Tokens.hash(a), Tokens.hash(a))).isTrue();
         assertThat(Tokens.sameHash(Tokens.hash(a), Tokens.hash(a + "x"))).isFalse();
     }
+
+    @Test
+    void canSeeSheet_playerOnlyTheirOwnDmEveryObserverNone() {
+        assertThat(VisibilityRules.canSeeSheet("c1", Viewer.player("p1"), java.util.Optional.of("c1"))).isTrue();
+        assertThat(VisibilityRules.canSeeSheet("c2", Viewer.player("p1"), java.util.Optional.of("c1"))).isFalse();
+        assertThat(VisibilityRules.canSeeSheet("c1", Viewer.player("p1"), java.util.Optional.empty())).isFalse();
+        assertThat(VisibilityRules.canSeeSheet("c1", Viewer.dm(), java.util.Optional.empty())).isTrue();
+        assertThat(VisibilityRules.canSeeSheet("c1", Viewer.observer(), java.util.Optional.of("c1"))).isFalse();
+    }
 }

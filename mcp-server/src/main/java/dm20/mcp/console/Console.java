@@ -1,8 +1,8 @@
 package dm20.mcp.console;
 
+import dm20.mcp.party.PartyAnswer;
 import dm20.mcp.tools.ToolInvoker;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
@@ -95,20 +95,20 @@ public final class Console {
             case "private" -> draftPrivate(rest);
             case "notes" -> notes = Optional.of(rest).filter(s -> !s.isBlank());
             case "resolve", "say" -> resolve(rest);
-            case "narrate" -> print(call("share_info", Map.of("text", rest, "visibility", "public")));
+            case "narrate" -> show("share_info", Map.of("text", rest, "visibility", "public"));
             case "whisper" -> whisper(rest);
             case "roll" -> roll(rest, false);
             case "secret" -> roll(rest, true);
-            case "fight" -> print(call("start_combat", Map.of("participants", participants(rest))));
-            case "turn" -> print(call("next_turn", Map.of()));
-            case "endfight" -> print(call("end_combat", Map.of()));
+            case "fight" -> show("start_combat", Map.of("participants", participants(rest)));
+            case "turn" -> show("next_turn", Map.of());
+            case "endfight" -> show("end_combat", Map.of());
             case "damage", "heal" -> hp(cmd, rest);
-            case "status" -> print(call("party_status", Map.of()));
-            case "kick" -> print(call("party_kick", Map.of("seat", rest)));
-            case "token" -> print(call("party_token", Map.of("seat", rest)));
+            case "status" -> show("party_status", Map.of());
+            case "kick" -> show("party_kick", Map.of("seat", rest));
+            case "token" -> show("party_token", Map.of("seat", rest));
             case "tool" -> anyTool(rest);
             case "quit", "exit" -> {
-                print(call("party_stop", Map.of()));
+                show("party_stop", Map.of());
                 return false;
             }
             default -> out.println("unknown command '" + cmd + "'; type 'help'");
@@ -135,18 +135,18 @@ public final class Console {
             out.println("! " + DemoCampaign.text(r));
             return;
         }
-        JsonNode action = json.readTree(DemoCampaign.text(r));
-        if (!action.has("actionId")) {
-            out.println(action.path("message").asString("no action pending"));
-            return;
+        switch (PartyAnswer.read(json, DemoCampaign.firstText(r), PartyAnswer.Taken.class)) {
+            case PartyAnswer.NoneWaiting none -> out.println(none.action());
+            case PartyAnswer.Claimed action -> {
+                current = Optional.of(action.actionId());
+                privateParts.clear();
+                notes = Optional.empty();
+                out.printf("%n>>> %s (%s)%s: %s%n", action.player().name(),
+                        action.character().map(PartyAnswer.CharacterSummary::name).orElse("?"),
+                        action.privateToDm() ? " [private to you]" : "", action.text());
+                out.println("    answer with: resolve <narrative>   (private <player>: <text> first for secrets)");
+            }
         }
-        current = Optional.of(action.path("actionId").asString());
-        privateParts.clear();
-        notes = Optional.empty();
-        out.printf("%n>>> %s (%s)%s: %s%n", action.path("player").path("name").asString(),
-                action.path("character").path("name").asString("?"),
-                action.path("privateToDm").asBoolean() ? " [private to you]" : "", action.path("text").asString());
-        out.println("    answer with: resolve <narrative>   (private <player>: <text> first for secrets)");
     }
 
     private void draftPrivate(String rest) {
@@ -170,7 +170,7 @@ public final class Console {
         args.put("private", Map.copyOf(privateParts));
         notes.ifPresent(n -> args.put("dm_notes", n));
         CallToolResult r = call("party_resolve", args);
-        print(r);
+        print("party_resolve", r);
         if (!Boolean.TRUE.equals(r.isError())) {
             current = Optional.empty();
             privateParts.clear();
@@ -184,7 +184,7 @@ public final class Console {
             out.println("usage: whisper <player>: <text>");
             return;
         }
-        print(call("party_whisper", Map.of("players", List.of(parts[0].strip()), "text", parts[1].strip())));
+        show("party_whisper", Map.of("players", List.of(parts[0].strip()), "text", parts[1].strip()));
     }
 
     private void roll(String rest, boolean secret) {
@@ -197,7 +197,7 @@ public final class Console {
         if (secret) {
             args.put("visibility", "dm-only");
         }
-        print(call("roll_dice", args));
+        show("roll_dice", args);
     }
 
     private void hp(String cmd, String rest) {
@@ -206,7 +206,7 @@ public final class Console {
             out.println("usage: " + cmd + " <who> <amount>");
             return;
         }
-        print(call(cmd, Map.of("target", rest.substring(0, space).strip(), "amount", rest.substring(space + 1))));
+        show(cmd, Map.of("target", rest.substring(0, space).strip(), "amount", rest.substring(space + 1)));
     }
 
     static List<Map<String, Object>> participants(String spec) {
@@ -235,7 +235,7 @@ public final class Console {
             Map<String, Object> parsed = json.readValue(parts[1], Map.class);
             args.putAll(parsed);
         }
-        print(call(parts[0], args));
+        show(parts[0], args);
     }
 
     private CallToolResult call(String tool, Map<String, Object> args) {
@@ -246,8 +246,13 @@ public final class Console {
         }
     }
 
-    private void print(CallToolResult r) {
+    private void print(String tool, CallToolResult r) {
         out.println(Boolean.TRUE.equals(r.isError()) ? "! " + DemoCampaign.text(r)
-                : ResultText.describe(json, DemoCampaign.firstText(r)));
+                : ResultText.describe(json, tool, DemoCampaign.firstText(r)));
+    }
+
+    /** Calls {@code tool} and prints its answer. */
+    private void show(String tool, Map<String, Object> args) {
+        print(tool, call(tool, args));
     }
 }

@@ -1,10 +1,17 @@
 package dm20.mcp.console;
 
-import dm20.mcp.McpConfig;
-import dm20.mcp.McpMain;
+import dm20.mcp.party.PartyAnswer;
 import dm20.mcp.party.PartyTools;
+import dm20.mcp.wiring.Invocation;
+import dm20.mcp.wiring.McpConfig;
+import dm20.mcp.wiring.Wiring;
+import dm20.protocol.qr.QrCodes;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import dm20.mcp.tools.ToolInvoker;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -20,70 +27,112 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code mcp-server console [--demo | --campaign NAME] [--campaign-root DIR] [--port N] [--host H]
- * [--public-url URL]}: wires the same game and party tools as the MCP server, loads (or creates, for the
- * demo) the campaign, starts Party Mode and hands the terminal to a {@link Console}. A watcher thread takes
- * each new action with {@code party_wait} as it arrives and shows it.
+ * The human-DM console's entry point ({@code ./dm20 console} / {@code ./dm20 demo}; see {@link Cli} for the
+ * options): wires the same game and party tools as the MCP server, loads (or creates, for the demo) the
+ * campaign, starts Party Mode, shows the seat links and QR codes on this terminal (the host's screen; never on
+ * stderr or in a log) and hands the terminal to a {@link Console}. A watcher thread takes each new action with
+ * {@code party_wait} as it arrives and shows it.
  */
 public final class ConsoleMain {
-
-    static final String USAGE = "usage: console (--demo | --campaign NAME) [--campaign-root DIR] [--port 8080]"
-            + " [--host 0.0.0.0] [--public-url URL] [--turn-seconds N]";
 
     private ConsoleMain() {
     }
 
-    /** Console options, validated. */
-    record Options(boolean demo, Optional<String> campaign, List<String> mcpArgs, Map<String, Object> party) {
-        static Options parse(String[] args) {
-            boolean demo = false;
-            Optional<String> campaign = Optional.empty();
-            List<String> mcp = new ArrayList<>();
+    /** The console's options as picocli reads them; {@link #options} validates them. */
+    @Command(name = "console", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, version = "dm20 0.1.0",
+            description = "Play the DM by hand: Party Mode on a campaign (or the built-in demo) with a console.")
+    static final class Cli {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        static final class Which {
+            @Option(names = "--demo", required = true, description = "play the built-in demo campaign")
+            boolean demo;
+
+            @Option(names = "--campaign", required = true, paramLabel = "NAME", description = "the campaign to play")
+            String campaign;
+        }
+
+        @Option(names = "--campaign-root", paramLabel = "DIR",
+                description = "folder with one folder per campaign (default: $DM20_CAMPAIGN_ROOT, else ~/.dm20/campaigns)")
+        Path campaignRoot;
+
+        @Option(names = "--turn-seconds", paramLabel = "N", defaultValue = "300",
+                description = "default combat turn deadline in seconds; 0 = none (default: ${DEFAULT-VALUE})")
+        long turnSeconds;
+
+        @Option(names = "--port", paramLabel = "N", description = "TCP port for the phones, 0..65535 (default 8080)")
+        Integer port;
+
+        @Option(names = "--host", paramLabel = "H", description = "interface to bind (default 0.0.0.0 = the LAN)")
+        String host;
+
+        @Option(names = "--public-url", paramLabel = "URL",
+                description = "base URL the QR codes point at, e.g. behind a reverse proxy")
+        String publicUrl;
+
+        Options options(Map<String, String> env, Path home) {
+            if (which.campaign != null && which.campaign.isBlank()) {
+                throw new IllegalArgumentException("--campaign needs a name, got a blank one");
+            }
+            if (port != null && (port < 0 || port > 65535)) {
+                throw new IllegalArgumentException("--port must be 0..65535, got " + port);
+            }
+            List<String> mcpArgs = new ArrayList<>(List.of("--turn-seconds", Long.toString(turnSeconds)));
+            if (campaignRoot != null) {
+                mcpArgs.addAll(List.of("--campaign-root", campaignRoot.toString()));
+            }
+            McpConfig config = switch (McpConfig.parse(mcpArgs.toArray(String[]::new), env, home)) {
+                case Invocation.Run<McpConfig> r -> r.config();
+                case Invocation.Help<McpConfig> h -> throw new IllegalStateException("no help was asked for");
+            };
             Map<String, Object> party = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                String value = i + 1 < args.length ? args[i + 1] : "";
-                switch (args[i]) {
-                    case "--demo" -> {
-                        demo = true;
-                        continue;
-                    }
-                    case "--campaign" -> campaign = Optional.of(value);
-                    case "--campaign-root", "--turn-seconds" -> mcp.addAll(List.of(args[i], value));
-                    case "--port" -> party.put("port", Integer.parseInt(value));
-                    case "--host" -> party.put("host", value);
-                    case "--public-url" -> party.put("public_url", value);
-                    default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'; " + USAGE);
-                }
-                if (value.isBlank()) {
-                    throw new IllegalArgumentException(args[i] + " needs a value; " + USAGE);
-                }
-                i++;
-            }
-            if (demo == campaign.isPresent()) {
-                throw new IllegalArgumentException("give exactly one of --demo or --campaign NAME; " + USAGE);
-            }
-            return new Options(demo, campaign, mcp, party);
+            Optional.ofNullable(port).ifPresent(p -> party.put("port", p));
+            Optional.ofNullable(host).ifPresent(h -> party.put("host", h));
+            Optional.ofNullable(publicUrl).ifPresent(u -> party.put("public_url", u));
+            return new Options(which.demo, Optional.ofNullable(which.campaign), config, party);
+        }
+    }
+
+    /**
+     * The console's validated options.
+     *
+     * @param party the {@code party_start} arguments ({@code port}, {@code host}, {@code public_url}) given
+     */
+    record Options(boolean demo, Optional<String> campaign, McpConfig config, Map<String, Object> party) {
+        Options {
+            party = Map.copyOf(party);
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the bad, missing or unknown option, with the usage
+         */
+        static Invocation<Options> parse(String[] args, Map<String, String> env, Path home) {
+            return Invocation.parse(new Cli(), args, cli -> cli.options(env, home));
         }
     }
 
     public static void main(String[] args) throws Exception {
         Options options;
-        McpConfig config;
         try {
-            options = Options.parse(args);
-            config = McpConfig.parse(options.mcpArgs().toArray(String[]::new), System.getenv(),
-                    Path.of(System.getProperty("user.home")));
+            switch (Options.parse(args, System.getenv(), Path.of(System.getProperty("user.home")))) {
+                case Invocation.Run<Options> run -> options = run.config();
+                case Invocation.Help<Options> help -> {
+                    System.out.print(help.usage());
+                    return;
+                }
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("console: " + e.getMessage());
             System.exit(2);
             return;
         }
-        McpMain.Wiring wiring = McpMain.wire(config, Clock.systemUTC(), List.of(PartyTools.factory(System.getenv())));
+        Wiring wiring = Wiring.wire(options.config(), Clock.systemUTC(), List.of(PartyTools.factory(System.getenv())));
         wiring.deadlines().start(Duration.ofSeconds(1));
         System.exit(run(options, wiring.invoker(), wiring.kit().json(), System.out));
     }
 
-    static int run(Options options, ToolInvoker tools, tools.jackson.databind.json.JsonMapper json, PrintStream out)
+    static int run(Options options, ToolInvoker tools, JsonMapper json, PrintStream out)
             throws Exception {
         String campaign = options.demo() ? new DemoCampaign(tools, json).loadOrCreate() : options.campaign().get();
         CallToolResult loaded = tools.call("load_campaign", Map.of("campaign", campaign));
@@ -102,27 +151,36 @@ public final class ConsoleMain {
         if (options.demo()) {
             tools.call("share_info", Map.of("text", new DemoCampaign(tools, json).opening()));
         }
-        printSeats(campaign, json.valueToTree(started.structuredContent()), out);
+        // party_start's text leads with the host-screen line; its answer is the structured content
+        printSeats(PartyAnswer.read(json, json.writeValueAsString(started.structuredContent()), PartyAnswer.Started.class),
+                out);
         Console console = new Console(tools, json, out);
-        Thread watcher = Thread.ofPlatform().daemon(true).name("console-watcher").start(() -> watch(tools, console));
+        Thread watcher = Thread.ofPlatform().daemon(true).name("console-watcher").start(() -> watch(tools, json, console));
         console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         watcher.interrupt();
         return 0;
     }
 
-    /** The seat links as a table a host can read; the QR codes are on the host screen. */
-    static void printSeats(String campaign, tools.jackson.databind.JsonNode summary, PrintStream out) {
-        out.println("Party Mode is running for '" + campaign + "' (" + summary.path("relay").asString() + ").");
-        out.println("Players scan their QR code on the host screen (link below), or open their link:");
-        for (var seat : summary.path("seats")) {
-            out.printf("  %-28s %-8s %s%n", seat.path("name").asString(), seat.path("role").asString(),
-                    seat.path("url").asString());
+    /**
+     * The seat links as a table a host can read, each with its QR code, on this terminal: the console's screen is
+     * the host's screen. The host seat's link (which sees everything) is named last and gets no QR code.
+     */
+    static void printSeats(PartyAnswer.Started started, PrintStream out) {
+        QrCodes qr = new QrCodes(320);
+        out.println("Party Mode is running for '" + started.campaign() + "' (" + started.relay() + ").");
+        out.println("Players scan their QR code, or open their link:");
+        for (PartyAnswer.Seat seat : started.seats()) {
+            if (seat.role() != dm20.protocol.Role.DM) {
+                out.println();
+                out.println(qr.terminal(seat.url()));
+                out.printf("  %-28s %-8s %s%n", seat.name(), seat.role(), seat.url());
+            }
         }
-        out.println("Host screen (QR codes and presence for a big screen): " + summary.path("hostScreen").asString());
+        out.println("Host screen (QR codes and presence for a big screen): " + started.hostScreen());
     }
 
     /** Takes each new action as it arrives (when the DM is not already answering one) and shows it. */
-    private static void watch(ToolInvoker tools, Console console) {
+    private static void watch(ToolInvoker tools, JsonMapper json, Console console) {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 if (console.answering()) {
@@ -130,7 +188,8 @@ public final class ConsoleMain {
                     continue;
                 }
                 CallToolResult r = tools.call("party_wait", Map.of("timeout_seconds", 10));
-                if (!Boolean.TRUE.equals(r.isError()) && DemoCampaign.text(r).contains("\"actionId\"")) {
+                if (!Boolean.TRUE.equals(r.isError()) && PartyAnswer.read(json, DemoCampaign.firstText(r),
+                        PartyAnswer.Taken.class) instanceof PartyAnswer.Claimed) {
                     while (!console.offer(r)) {
                         Thread.sleep(200);
                     }

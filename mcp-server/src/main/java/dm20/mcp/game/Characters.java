@@ -19,15 +19,25 @@ public final class Characters {
     private final Campaigns campaigns;
     private final TableFeed feed;
     private final Clock clock;
+    private final CharacterRules rules;
 
-    public Characters(Campaigns campaigns, TableFeed feed, Clock clock) {
+    public Characters(Campaigns campaigns, TableFeed feed, Clock clock, CharacterRules rules) {
         this.campaigns = campaigns;
         this.feed = feed;
         this.clock = clock;
+        this.rules = rules;
     }
 
     /** Creates a character (DM only); its id is {@code pc-<slug of the name>}, never reused for another. */
     public CharacterSheet create(Viewer viewer, CharacterSpec spec) {
+        return createByRules(viewer, spec).sheet();
+    }
+
+    /**
+     * Creates a character (DM only), derived from the class and race data where the rules know them
+     * ({@link CharacterRules}); the answer says what was derived.
+     */
+    public CharacterRules.Created createByRules(Viewer viewer, CharacterSpec spec) {
         Permissions.requireDm(viewer, "create characters");
         Campaign c = campaigns.current();
         requireFreeName(c, spec.name(), Optional.empty());
@@ -36,7 +46,23 @@ public final class Characters {
         for (int n = 2; c.characters.containsKey(id); n++) {
             id = base + "-" + n;
         }
-        return put(spec.toSheet(id));
+        CharacterRules.Created created = rules.create(id, spec);
+        put(created.sheet());
+        return created;
+    }
+
+    /**
+     * Raises a character one level in its class ({@link LevelUp}); saved and announced like any change.
+     *
+     * @param roll      roll the hit die instead of taking the average
+     * @param increases the ability score improvement, at the levels that give one
+     */
+    public LevelUp.Result levelUp(Viewer viewer, String query, boolean roll, java.util.Map<String, Integer> increases) {
+        CharacterSheet before = find(query);
+        Permissions.requireCanChange(viewer, before, campaigns.current().ownerOf(before.id()));
+        LevelUp.Result result = LevelUp.apply(before, rules, roll, increases);
+        put(result.sheet());
+        return result;
     }
 
     /** A character by id or case-insensitive name. @throws GameException with "did you mean" */

@@ -105,12 +105,6 @@ public final class Combat {
         return store(TurnOrder.answered(s, playerId));
     }
 
-    /** Whether {@code playerId} may act now: no combat, their turn, or awaited in simultaneous mode. */
-    public boolean mayAct(String playerId) {
-        CombatState s = campaigns.current().combat();
-        return !s.active() || s.waitingFor().contains(playerId);
-    }
-
     /** Ends combat (DM only). */
     public CombatState end(Viewer viewer) {
         Permissions.requireDm(viewer, "end combat");
@@ -245,8 +239,7 @@ public final class Combat {
     }
 
     private static void requireTurnOwnerOrDm(Viewer viewer, CombatState s) {
-        if (viewer.role() != dm20.protocol.Role.DM
-                && !s.current().flatMap(Combatant::playerId).map(viewer::is).orElse(false)) {
+        if (!dm20.protocol.TurnRules.ownsTurn(s, viewer)) {
             throw new GameException("it is not your turn; waiting for " + s.current().map(Combatant::name).orElse("nobody"));
         }
     }

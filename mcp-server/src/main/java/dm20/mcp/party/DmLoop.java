@@ -9,7 +9,6 @@ import dm20.protocol.sheet.CharacterSheet;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +32,7 @@ public final class DmLoop {
     }
 
     /** Claims the oldest pending action; empty if none is waiting. */
-    public Optional<LoopAnswers.Taken> next() {
+    public Optional<PartyAnswer.Claimed> next() {
         PartySession s = party.requireSession();
         try {
             s.catchUp(Duration.ofSeconds(1));
@@ -48,48 +47,23 @@ public final class DmLoop {
      *
      * @throws InterruptedException if interrupted while waiting
      */
-    public Optional<LoopAnswers.Taken> await(Duration timeout) throws InterruptedException {
+    public Optional<PartyAnswer.Claimed> await(Duration timeout) throws InterruptedException {
         PartySession s = party.requireSession();
         Duration bounded = timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : timeout;
         Optional<QueuedAction> claimed = s.actions().awaitAndClaim(bounded);
         return claimed.map(a -> party.lock().call(() -> announceClaim(s, a)));
     }
 
-    private LoopAnswers.Taken announceClaim(PartySession s, QueuedAction a) {
+    private PartyAnswer.Claimed announceClaim(PartySession s, QueuedAction a) {
         s.publish(new OutboxMessage.ActionClaimed(a.id(), a.submitted().seatId(), party.clock().instant()));
         Campaign c = party.campaigns().current();
-        LoopAnswers.PlayerRef player = c.players().stream().filter(p -> p.id().equals(a.submitted().playerId()))
-                .findFirst().map(p -> new LoopAnswers.PlayerRef(p.id(), p.name()))
-                .orElse(new LoopAnswers.PlayerRef(a.submitted().playerId(), a.submitted().playerId()));
-        return new LoopAnswers.Taken("taken", Optional.of(a.id()), Optional.of(a.submitted().text()),
-                Optional.of(a.submitted().privateToDm()), Optional.of(a.submitted().at().toString()), Optional.of(player),
-                c.character(a.submitted().characterId()).map(DmLoop::character), Optional.of(c.combat()),
-                s.actions().withStatus(QueuedAction.Status.PENDING).size(), Optional.empty());
-    }
-
-    /** How many actions wait, for an empty answer. */
-    int pending() {
-        return party.requireSession().actions().withStatus(QueuedAction.Status.PENDING).size();
-    }
-
-    static LoopAnswers.CharacterSummary character(CharacterSheet sheet) {
-        return new LoopAnswers.CharacterSummary(sheet.id(), sheet.name(), sheet.level(),
-                sheet.classes().stream().map(c -> c.name() + " " + c.level()).toList(), sheet.race(),
-                sheet.hp().current() + "/" + sheet.hp().max() + (sheet.hp().temp() > 0 ? " +" + sheet.hp().temp() : ""),
-                sheet.armorClass(), sheet.conditions());
-    }
-
-    static Map<String, Object> summary(CharacterSheet sheet) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", sheet.id());
-        m.put("name", sheet.name());
-        m.put("level", sheet.level());
-        m.put("classes", sheet.classes().stream().map(c -> c.name() + " " + c.level()).toList());
-        m.put("race", sheet.race());
-        m.put("hp", sheet.hp().current() + "/" + sheet.hp().max() + (sheet.hp().temp() > 0 ? " +" + sheet.hp().temp() : ""));
-        m.put("ac", sheet.armorClass());
-        m.put("conditions", sheet.conditions());
-        return m;
+        String playerId = a.submitted().playerId();
+        PartyAnswer.PlayerRef player = c.players().stream().filter(p -> p.id().equals(playerId)).findFirst()
+                .map(p -> new PartyAnswer.PlayerRef(p.id(), p.name())).orElse(new PartyAnswer.PlayerRef(playerId, playerId));
+        return new PartyAnswer.Claimed(a.id(), a.submitted().text(), a.submitted().privateToDm(),
+                a.submitted().at().toString(), player,
+                c.character(a.submitted().characterId()).map(PartyAnswer.CharacterSummary::of), c.combat(),
+                s.actions().withStatus(QueuedAction.Status.PENDING).size());
     }
 
     /**
@@ -98,7 +72,7 @@ public final class DmLoop {
      *
      * @param privateTo texts keyed by player or character (name or id)
      */
-    public Map<String, Object> resolve(String actionId, String narrative, Map<String, String> privateTo,
+    public PartyAnswer.Resolved resolve(String actionId, String narrative, Map<String, String> privateTo,
                                        Optional<String> dmNotes) {
         PartySession s = party.requireSession();
         return party.lock().call(() -> {
@@ -116,8 +90,7 @@ public final class DmLoop {
             }
             s.publish(new OutboxMessage.ActionResolved(a.id(), a.submitted().seatId(), narrative, parts, dmNotes,
                     party.clock().instant(), Optional.of(actor(a))));
-            return Map.of("actionId", a.id(), "resolved", true, "privateTo", parts.stream()
-                    .map(OutboxMessage.PrivatePart::playerId).toList());
+            return new PartyAnswer.Resolved(a.id(), true, parts.stream().map(OutboxMessage.PrivatePart::playerId).toList());
         });
     }
 
@@ -172,7 +145,7 @@ public final class DmLoop {
     }
 
     /** Relay up/down, URL, each seat's presence, queue counts and the next pending action. */
-    public LoopAnswers.Status status() {
+    public PartyAnswer.Status status() {
         PartySession s = party.requireSession();
         try {
             s.catchUp(Duration.ofSeconds(1));
@@ -183,15 +156,13 @@ public final class DmLoop {
         String state = relay.alive() ? "up" : relay.state() == RelayStatus.State.UP
                 ? "down (not answering; party_start restarts it, links stay the same)" : relay.state().name().toLowerCase();
         Map<String, Presence> presence = s.presence();
-        List<LoopAnswers.SeatPresence> seats = party.seats().all().stream().map(seat -> {
+        List<PartyAnswer.SeatPresence> seats = party.seats().all().stream().map(seat -> {
             Optional<Presence> p = Optional.ofNullable(presence.get(seat.seatId()));
-            return new LoopAnswers.SeatPresence(seat.seatId(), seat.displayName(), seat.role(),
+            return new PartyAnswer.SeatPresence(seat.seatId(), seat.displayName(), seat.role(),
                     p.map(Presence::connected).orElse(false), p.map(x -> x.lastSeen().toString()));
         }).toList();
-        Map<String, Integer> queue = new LinkedHashMap<>();
-        s.actions().counts().forEach((k, v) -> queue.put(k.name(), v));
-        return new LoopAnswers.Status(state, relay.url(), relay.reason(), seats, queue, s.actions().peek()
-                .map(a -> new LoopAnswers.NextUp(a.id(), a.submitted().playerId(), a.submitted().text())));
+        return new PartyAnswer.Status(state, relay.url(), relay.reason(), seats, s.actions().counts(),
+                s.actions().peek().map(a -> new PartyAnswer.Pending(a.id(), a.submitted().playerId(), a.submitted().text())));
     }
 
     /** The base URL players use, if the relay reported one. */

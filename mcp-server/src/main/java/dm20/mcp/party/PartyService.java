@@ -82,7 +82,9 @@ public final class PartyService implements AutoCloseable {
         List<SeatLink> issued = lock.call(() -> announce(s, campaign));
         RelayStatus relay = s.relay();
         boolean adopted = relay.alive();
-        if (!adopted) {
+        if (adopted) {
+            this.relay.adopt(s, campaign.dir(), relay);
+        } else {
             try {
                 relay = this.relay.start(s, new RelaySupervisor.Spec(campaign.dir(), host, port, publicUrl));
             } catch (GameException e) {
@@ -189,16 +191,12 @@ public final class PartyService implements AutoCloseable {
         });
     }
 
-    /** What {@code party_stop} reports. */
-    public record Stopped(int pending, int claimed, boolean relayStopped) {
-    }
-
     /**
      * Closes the session: the relay tells every phone and stops; pending actions stay queued for next time.
      *
      * @throws GameException if no session is open
      */
-    public synchronized Stopped stop() {
+    public synchronized PartyAnswer.Stopped stop() {
         PartySession s = requireSession();
         long before = s.lastInboxSequence();
         relay.expectStop();
@@ -209,7 +207,7 @@ public final class PartyService implements AutoCloseable {
         boolean stopped = awaitStop(s, before);
         Map<QueuedAction.Status, Integer> counts = s.actions().counts();
         closeSession();
-        return new Stopped(counts.get(QueuedAction.Status.PENDING), counts.get(QueuedAction.Status.CLAIMED), stopped);
+        return new PartyAnswer.Stopped(counts.get(QueuedAction.Status.PENDING), counts.get(QueuedAction.Status.CLAIMED), stopped);
     }
 
     private boolean awaitStop(PartySession s, long before) {
@@ -236,6 +234,10 @@ public final class PartyService implements AutoCloseable {
                 throw new GameException("party mode is not running for " + campaign.info().name() + "; call party_start");
             }
             feed.switchTo(table(s));
+            if (s.relay().alive()) {
+                // a relay spawned by an earlier run of this server: restart it if it dies, as if spawned here
+                relay.adopt(s, campaign.dir(), s.relay());
+            }
         }
         return session;
     }

@@ -15,7 +15,6 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -40,17 +39,12 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
     private final PartyService party;
     private final DmLoop loop;
     private final Game game;
-    private final PrintStream terminal;
 
-    /**
-     * @param terminal where QR codes for the host's terminal go (stderr: never the JSON-RPC stdout)
-     */
-    public PartyTools(ToolKit kit, Game game, PartyService party, PrintStream terminal) {
+    public PartyTools(ToolKit kit, Game game, PartyService party) {
         this.kit = kit;
         this.game = game;
         this.party = party;
         this.loop = new DmLoop(party);
-        this.terminal = terminal;
     }
 
     /**
@@ -60,7 +54,7 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
     public static BiFunction<ToolKit, Game, ToolGroup> factory(Map<String, String> env) {
         Optional<Path> jar = Optional.ofNullable(env.get("DM20_RELAY_JAR")).filter(s -> !s.isBlank()).map(Path::of);
         return (kit, game) -> new PartyTools(kit, game,
-                new PartyService(game, new Tokens(new SecureRandom()), jar, kit.json()), System.err);
+                new PartyService(game, new Tokens(new SecureRandom()), jar, kit.json()));
     }
 
     /** The DM loop, for the console. */
@@ -83,19 +77,21 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                         List.of(optional("port", Type.INTEGER, "TCP port for the phones (default 8080)"),
                                 optional("host", Type.TEXT, "interface to bind (default 0.0.0.0 = the LAN)"),
                                 optional("public_url", Type.TEXT, "base URL players should use, e.g. behind a proxy")),
-                        LoopAnswers.Started.class, this::start),
+                        PartyAnswer.Started.class, PartyTools::hostFirst, this::start),
                 kit.unlockedTool("party_stop", Hints.CHANGE.atTheTable(), "Stop Party Mode: phones are told the session ended and the relay stops."
                         + " Pending actions are kept for next time.", List.of(), a -> party.stop()),
-                kit.unlockedTool("party_status", Hints.READ.atTheTable(), "Relay up/down and URL, each seat (connected, last seen), the action"
-                        + " queue by status and the next pending action.", List.of(), LoopAnswers.Status.class, a -> loop.status()),
-                kit.unlockedTool("party_next", new Hints(false, false, false, true), "Take the oldest pending player action: returns it with the acting"
-                        + " player, their character and the combat state (status 'taken'), or status 'none'. Answer it"
-                        + " with party_resolve.", List.of(), LoopAnswers.Taken.class,
-                        a -> loop.next().orElseGet(() -> LoopAnswers.Taken.none("no action pending", 0))),
+                kit.unlockedTool("party_status", Hints.READ.atTheTable(), "Relay up/down and URL, each seat (connected,"
+                        + " last seen), the action queue by status and the next pending action.", List.of(),
+                        PartyAnswer.Status.class, a -> loop.status()),
+                kit.unlockedTool("party_next", new Hints(false, false, false, true), "Take the oldest pending player"
+                        + " action: returns it with the acting player, their character and the combat state (with an"
+                        + " actionId), or says in 'action' that none is pending. Answer it with party_resolve.",
+                        List.of(), PartyAnswer.Taken.class, a -> loop.next().<PartyAnswer.Taken>map(v -> v)
+                                .orElse(new PartyAnswer.NoneWaiting("none pending"))),
                 kit.unlockedTool("party_wait", new Hints(false, false, false, true), "Block until a player submits an action (at most timeout_seconds, max 300)"
                         + " and take it like party_next. For an automatic DM loop: call again after each answer.",
                         List.of(optional("timeout_seconds", Type.INTEGER, "how long to wait (default 60, max 300)")),
-                        LoopAnswers.Taken.class, this::await),
+                        PartyAnswer.Taken.class, this::await),
                 kit.unlockedTool("party_resolve", Hints.ADD.atTheTable(), "Answer a taken action. The narrative goes to everyone; each private"
                         + " text only to its player (who also sees the narrative); dm_notes to nobody but you.",
                         List.of(required("action_id", Type.TEXT, "the action's id from party_next/party_wait"),
@@ -109,7 +105,7 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                                 optional("label", Type.TEXT, "what you are working on")),
                         a -> {
                             loop.thinking(a.bool("thinking", true), a.optText("label"));
-                            return Map.of("thinking", a.bool("thinking", true));
+                            return new PartyAnswer.Thinking(a.bool("thinking", true));
                         }),
                 kit.unlockedTool("party_whisper", Hints.ADD.atTheTable(), "Send a private message to one or several players outside an action.",
                         List.of(required("players", Type.LIST, "players or characters (names or ids)"),
@@ -123,18 +119,28 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                         List.of(required("seat", Type.TEXT, "player, character or seat id")), a -> link(loop.rotate(a.text("seat")))));
     }
 
-    private LoopAnswers.Started start(Args a) {
+    /**
+     * Starts Party Mode. The links (tokens inside) go into the tool result only, for the host: never to a log
+     * or stderr, which MCP hosts keep on disk. The QR codes are on the host screen, whose link leads the text.
+     */
+    private PartyAnswer.Started start(Args a) {
         int port = a.optInt("port").orElse(8080);
         if (port < 0 || port > 65535) {
             throw new GameException("port must be 0..65535, got " + port);
         }
         PartyService.Started s = party.start(a.optText("host").orElse("0.0.0.0"), port, a.optText("public_url"));
         String base = s.urls().stream().findFirst().orElseThrow(() -> new GameException("the relay reported no URL"));
-        String host = base + s.seats().stream().filter(x -> x.role() == Role.DM).findFirst()
-                .map(SeatLink::path).orElse("/host");
-        return new LoopAnswers.Started(s.campaign(), s.adopted() ? "already running (adopted)" : "started", s.urls(),
-                host, howToOpen(host), s.seats().stream().map(seat -> new LoopAnswers.SeatRow(seat.seatId(),
-                        seat.displayName(), seat.role(), base + seat.path())).toList());
+        return new PartyAnswer.Started(s.campaign(), s.adopted() ? "already running (adopted)" : "started", s.urls(),
+                s.seats().stream().map(seat -> new PartyAnswer.Seat(seat.seatId(), seat.displayName(), seat.role(),
+                        base + seat.path())).toList(),
+                base + s.seats().stream().filter(x -> x.role() == Role.DM).findFirst().map(SeatLink::path).orElse("/host"));
+    }
+
+    /** What the host reads first: the host-screen link, how to open it here, and that the QR codes are there. */
+    static String hostFirst(PartyAnswer.Started started) {
+        return "Host screen: " + started.hostScreen() + "\n" + howToOpen(started.hostScreen()) + "\nIt shows a QR code"
+                + " for every player and the Table TV link; players scan theirs from it. Seat links are secrets: never"
+                + " read them out in narration.";
     }
 
     /** How to open a link in a browser on this machine, for the host. */
@@ -145,11 +151,12 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                 + url + "'";
     }
 
-    private LoopAnswers.Taken await(Args a) {
+    private PartyAnswer.Taken await(Args a) {
         int seconds = a.optInt("timeout_seconds").orElse(60);
         try {
-            return loop.await(Duration.ofSeconds(Math.max(0, seconds))).orElseGet(() -> LoopAnswers.Taken.none(
-                    "none within " + Math.min(seconds, DmLoop.MAX_WAIT.toSeconds()) + " s; call party_wait again", 0));
+            return loop.await(Duration.ofSeconds(Math.max(0, seconds))).<PartyAnswer.Taken>map(v -> v)
+                    .orElse(new PartyAnswer.NoneWaiting("none within " + Math.min(seconds, DmLoop.MAX_WAIT.toSeconds())
+                            + " s; call party_wait again"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GameException("party_wait was interrupted");
@@ -170,12 +177,11 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
         });
     }
 
+    /** A seat's new link and QR code, for the host only (never logged). */
     private Object link(SeatLink seat) {
         String url = loop.baseUrl().orElse("") + seat.path();
-        terminal.println("\n" + seat.displayName() + "  " + url + "\n" + qr.terminal(url));
         return CallToolResult.builder()
-                .addTextContent(kit.json().writeValueAsString(Map.of("seat", seat.seatId(), "name", seat.displayName(),
-                        "url", url)))
+                .addTextContent(kit.json().writeValueAsString(new PartyAnswer.Link(seat.seatId(), seat.displayName(), url)))
                 .addContent(new ImageContent(null, qr.pngBase64(url), "image/png"))
                 .isError(false).build();
     }

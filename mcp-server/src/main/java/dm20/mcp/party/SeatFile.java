@@ -1,5 +1,6 @@
 package dm20.mcp.party;
 
+import dm20.protocol.Role;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,9 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code party/seats.json}: the seats and their tokens, written atomically with owner-only permissions
@@ -22,8 +22,27 @@ import java.util.Map;
  */
 final class SeatFile {
 
-    /** The file's shape: {@code {"seats":[…]}} with each seat's {@code path} for the relay. */
-    record Content(List<Map<String, Object>> seats) {
+    /** The file's shape: {@code {"seats":[…]}}. A persisted wire: add components only at the end. */
+    record Content(List<Row> seats) {
+    }
+
+    /** One seat as stored: the {@link SeatLink} and its page {@code path} (token in the fragment) for the relay. */
+    record Row(String seatId, Role role, String displayName, Optional<String> playerId, Optional<String> characterId,
+               String token, String path) {
+
+        static Row of(SeatLink s) {
+            return new Row(s.seatId(), s.role(), s.displayName(), s.playerId(), s.characterId(), s.token(), s.path());
+        }
+
+        SeatLink seat() {
+            return new SeatLink(seatId, role, displayName, playerId, characterId, token);
+        }
+
+        /** Never print the token. */
+        @Override
+        public String toString() {
+            return "Row[" + seatId + ", " + role + ", " + displayName + "]";
+        }
     }
 
     private final Path file;
@@ -41,8 +60,8 @@ final class SeatFile {
         }
         try {
             Content c = json.readValue(file.toFile(), Content.class);
-            return c.seats().stream().map(m -> json.convertValue(withoutPath(m), SeatLink.class)).toList();
-        } catch (JacksonException | IllegalArgumentException e) {
+            return c.seats().stream().map(Row::seat).toList();
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException(file + " is not a valid seats file (" + e.getMessage()
                     + "); move it away to issue new links", e);
         }
@@ -50,7 +69,7 @@ final class SeatFile {
 
     /** Replaces the file atomically, owner read/write only. */
     void write(List<SeatLink> seats) {
-        List<Map<String, Object>> rows = seats.stream().map(this::row).toList();
+        List<Row> rows = seats.stream().map(Row::of).toList();
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "seats", ".tmp");
@@ -70,18 +89,5 @@ final class SeatFile {
 
     Path path() {
         return file;
-    }
-
-    private Map<String, Object> row(SeatLink s) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = new LinkedHashMap<>(json.convertValue(s, Map.class));
-        m.put("path", s.path());
-        return m;
-    }
-
-    private static Map<String, Object> withoutPath(Map<String, Object> m) {
-        Map<String, Object> copy = new LinkedHashMap<>(m);
-        copy.remove("path");
-        return copy;
     }
 }

@@ -54,10 +54,13 @@ public final class Args {
         return optText(name).orElseThrow(() -> new GameException(tool + " needs '" + name + "'"));
     }
 
-    /** An optional text parameter; blank counts as absent. */
+    /**
+     * An optional text parameter; blank counts as absent. A number or boolean counts as its text; a JSON array or
+     * object is refused, naming the parameter.
+     */
     public Optional<String> optText(String name) {
         Object v = values.get(name);
-        return blank(v) ? Optional.empty() : Optional.of(v.toString().strip());
+        return blank(v) ? Optional.empty() : Optional.of(scalar(name, v).strip());
     }
 
     /** An optional integer, given as a number or a numeric string. */
@@ -67,6 +70,9 @@ public final class Args {
             return Optional.empty();
         }
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            if (n.doubleValue() < Integer.MIN_VALUE || n.doubleValue() > Integer.MAX_VALUE) {
+                throw new GameException("'" + name + "' is out of range, got " + v);
+            }
             return Optional.of(n.intValue());
         }
         try {
@@ -100,28 +106,55 @@ public final class Args {
     /**
      * A list, given as a JSON array or a JSON-encoded string; a plain string that is not JSON is a list of
      * one. Absent is empty.
+     *
+     * @throws GameException for a {@code null} item or an object where a list belongs, naming the parameter
      */
     public List<Object> list(String name) {
         Object v = values.get(name);
         if (blank(v)) {
             return List.of();
         }
-        if (v instanceof List<?> l) {
-            return List.copyOf(l.stream().map(Object.class::cast).toList());
+        if (v instanceof Map<?, ?>) {
+            throw new GameException("'" + name + "' must be a JSON array (or a string holding one), got an object");
         }
-        String s = v.toString().strip();
-        if (s.startsWith("[")) {
-            return List.copyOf(parse(name, s, List.class));
+        List<?> items = v instanceof List<?> l ? l : listFromText(name, scalar(name, v).strip());
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                throw new GameException("'" + name + "' item " + (i + 1) + " is null; give a value or leave it out");
+            }
         }
-        return List.of(s);
+        return List.copyOf(items);
     }
 
-    /** A list of texts (each element's string form). */
+    private List<?> listFromText(String name, String s) {
+        if (!s.startsWith("[")) {
+            return List.of(s);
+        }
+        List<?> parsed = parse(name, s, List.class);
+        return parsed == null ? List.of() : parsed;
+    }
+
+    /**
+     * A list of texts (each number or boolean as its text).
+     *
+     * @throws GameException if an item is a nested list, an object or {@code null}, naming the parameter and item
+     */
     public List<String> texts(String name) {
-        return list(name).stream().map(o -> o.toString().strip()).filter(s -> !s.isEmpty()).toList();
+        List<Object> items = list(name);
+        List<String> out = new java.util.ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            String s = scalar(name + "' item '" + (i + 1), items.get(i)).strip();
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
     }
 
-    /** An object, given as a JSON object or a JSON-encoded string. Absent is empty. */
+    /**
+     * An object, given as a JSON object or a JSON-encoded string. Absent is empty. Its values may be any JSON
+     * value, {@code null} included: the caller checks them.
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> object(String name) {
         Object v = values.get(name);
@@ -129,9 +162,29 @@ public final class Args {
             return Map.of();
         }
         if (v instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
+            return java.util.Collections.unmodifiableMap((Map<String, Object>) m);
         }
-        return parse(name, v.toString().strip(), Map.class);
+        if (v instanceof List<?>) {
+            throw new GameException("'" + name + "' must be a JSON object (or a string holding one), got an array");
+        }
+        Map<String, Object> parsed = parse(name, v.toString().strip(), Map.class);
+        if (parsed == null) {
+            throw new GameException("'" + name + "' must be a JSON object (or a string holding one), got null");
+        }
+        return java.util.Collections.unmodifiableMap(parsed);
+    }
+
+    /** A text, number or boolean as text; a list or object is a {@link GameException} naming {@code name}. */
+    private static String scalar(String name, Object v) {
+        return switch (v) {
+            case String s -> s;
+            case Number n -> n.toString();
+            case Boolean b -> b.toString();
+            case List<?> l -> throw new GameException("'" + name + "' must be text, got a JSON array");
+            case Map<?, ?> m -> throw new GameException("'" + name + "' must be text, got a JSON object");
+            case null -> throw new GameException("'" + name + "' must be text, got null");
+            default -> throw new GameException("'" + name + "' must be text, got " + v);
+        };
     }
 
     /** Converts a parsed value (map, list) to a record with the shared JSON rules. */

@@ -4,9 +4,7 @@ import dm20.mcp.game.Campaign;
 import dm20.mcp.game.Game;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static dm20.mcp.tools.Param.Type.TEXT;
 
@@ -33,18 +31,13 @@ public final class CampaignTools implements ToolGroup {
                 kit.tool("load_campaign", Hints.SET, "Load a campaign by name or id and make it current.",
                         List.of(CAMPAIGN), a -> info(game.campaigns().load(a.text("campaign")))),
                 kit.tool("list_campaigns", Hints.READ, "List the campaigns under the campaign root.", List.of(),
-                        a -> Map.of("campaigns", game.campaigns().list())),
+                        a -> new ToolAnswers.CampaignList(game.campaigns().list())),
                 kit.tool("get_campaign_info", Hints.READ, "The current campaign: name, counts, combat status, folder.",
                         List.of(), a -> info(game.campaigns().current())));
     }
 
-    private static Map<String, Object> info(Campaign c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("campaign", c.info());
-        m.put("dir", c.dir().toString());
-        m.put("characters", c.characters().size());
-        m.put("players", c.players().size());
-        m.put("inCombat", c.combat().active());
-        return m;
+    private static ToolAnswers.CampaignOverview info(Campaign c) {
+        return new ToolAnswers.CampaignOverview(c.info(), c.dir().toString(), c.characters().size(), c.players().size(),
+                c.combat().active());
     }
 }

@@ -1,6 +1,9 @@
 package dm20.mcp.tools;
 
+import dm20.mcp.game.AbilityMethod;
+import dm20.mcp.game.CharacterRules;
 import dm20.mcp.game.CharacterSpec;
+import dm20.mcp.game.LevelUp;
 import dm20.mcp.game.Game;
 import dm20.mcp.game.GameException;
 import dm20.mcp.game.Permissions;
@@ -8,7 +11,6 @@ import dm20.mcp.game.Player;
 import dm20.mcp.game.SheetUpdate;
 import dm20.protocol.Viewer;
 import dm20.protocol.sheet.CharacterSheet;
-import dm20.protocol.sheet.CharacterSheet.Abilities;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
 import java.util.HashMap;
@@ -24,7 +26,7 @@ import static dm20.mcp.tools.Param.Type.OBJECT;
 import static dm20.mcp.tools.Param.Type.TEXT;
 import static dm20.mcp.tools.Vocabulary.CHARACTER;
 
-/** create_character, get_character, list_characters, update_character, delete_character. */
+/** create_character, level_up_character, get_character, list_characters, update_character, delete_character. */
 public final class CharacterTools implements ToolGroup {
 
     private final ToolKit kit;
@@ -38,9 +40,20 @@ public final class CharacterTools implements ToolGroup {
     @Override
     public List<SyncToolSpecification> tools() {
         return List.of(
-                kit.tool("create_character", Hints.ADD, "Create a player character (DM only). Hit points, hit dice and armor"
-                        + " class are derived from class, level and abilities unless given.", createParams(),
+                kit.tool("create_character", Hints.ADD, "Create a player character (DM only). For an SRD class (Fighter,"
+                        + " Wizard, …) and race (Dwarf, Hill Dwarf, …) the sheet follows the rules: hit points (max"
+                        + " die at level 1, then average), hit dice, saving throws, spell slots and spellcasting"
+                        + " ability, features, racial ability bonuses, speed; optional standard array, point buy or"
+                        + " rolled scores and starting equipment. Other classes get generic values. Anything given"
+                        + " explicitly wins. The answer lists what was derived under 'derived'.", createParams(),
                         this::create),
+                kit.tool("level_up_character", Hints.CHANGE, "Raise a character one level in its SRD class: hit points (average,"
+                        + " or rolled), a hit die, new spell slots and features (listed by name), and the ability"
+                        + " score improvement at levels 4, 8, … The phone's sheet updates.", List.of(CHARACTER,
+                        Param.optional("hit_points", TEXT, "average (default) or rolled"),
+                        Param.optional("ability_increases", OBJECT, "at an improvement level: +2 to one ability or +1"
+                                + " to two, e.g. {\"str\":2} or {\"dex\":1,\"con\":1}; omit to decide later"),
+                        Param.AS_PLAYER), this::levelUp),
                 kit.tool("get_character", Hints.READ, "A character's full sheet. As a player: only your own.",
                         List.of(CHARACTER, Param.AS_PLAYER),
                         a -> game.characters().get(Vocabulary.viewer(game, a), a.text("character"))),
@@ -61,15 +74,23 @@ public final class CharacterTools implements ToolGroup {
                 Param.optional("race", TEXT, "race or species"),
                 Param.optional("background", TEXT, "background"),
                 Param.optional("alignment", TEXT, "alignment"),
-                Param.optional("abilities", OBJECT, "scores, e.g. {\"str\":16,\"dex\":12,...} (default 10 each)"),
+                Param.optional("abilities", OBJECT, "scores before racial bonuses, e.g. {\"str\":16,\"dex\":12,...}"
+                        + " (default 10 each; with standard_array/point_buy: the assignment)"),
+                Param.optional("ability_method", TEXT, "standard_array (15,14,13,12,10,8; assigned by class unless"
+                        + " abilities given), point_buy (27 points, 8-15 each, give abilities) or rolled (4d6 drop"
+                        + " lowest, shown); SRD classes only"),
+                Param.optional("starting_equipment", BOOLEAN, "true to add the SRD class's starting equipment"
+                        + " (armor and a weapon equipped, AC from the armor)"),
                 Param.optional("max_hp", INTEGER, "maximum HP (default: from hit die and CON)"),
                 Param.optional("armor_class", INTEGER, "armor class (default 10 + DEX modifier)"),
-                Param.optional("speed", INTEGER, "speed in feet (default 30)"),
+                Param.optional("speed", INTEGER, "speed in feet (default: the SRD race's, else 30)"),
                 Param.optional("skills", LIST, "skill proficiencies"),
-                Param.optional("saves", LIST, "saving throw proficiencies, e.g. [\"STR\",\"CON\"]"),
+                Param.optional("saves", LIST, "saving throw proficiencies, e.g. [\"STR\",\"CON\"] (default: the SRD"
+                        + " class's)"),
                 Param.optional("languages", LIST, "languages"),
-                Param.optional("spell_slots", OBJECT, "max slots per level, e.g. {\"1\":2}"),
-                Param.optional("spellcasting_ability", TEXT, "e.g. INT"),
+                Param.optional("spell_slots", OBJECT, "max slots per level, e.g. {\"1\":2} (default: the SRD class"
+                        + " table's)"),
+                Param.optional("spellcasting_ability", TEXT, "e.g. INT (default: the SRD class's)"),
                 Param.optional("player", TEXT, "seat this player (display name) as the character's player"),
                 Param.optional("notes", TEXT, "free text"));
     }
@@ -89,44 +110,64 @@ public final class CharacterTools implements ToolGroup {
     }
 
     private Object create(Args a) {
-        Map<String, Integer> abilities = ints(a, "abilities");
-        Abilities scores = new Abilities(abilities.getOrDefault("str", 10), abilities.getOrDefault("dex", 10),
-                abilities.getOrDefault("con", 10), abilities.getOrDefault("int", 10),
-                abilities.getOrDefault("wis", 10), abilities.getOrDefault("cha", 10));
         Map<Integer, Integer> slots = new HashMap<>();
         ints(a, "spell_slots").forEach((k, v) -> slots.put(parseInt("spell_slots", k), v));
         CharacterSpec spec = new CharacterSpec(a.text("name"), a.text("class"), a.optInt("level").orElse(1),
                 a.optText("race").orElse(""), a.optText("background").orElse(""), a.optText("alignment").orElse(""),
-                scores, a.optInt("max_hp"), a.optInt("armor_class"), a.optInt("speed").orElse(30), a.texts("skills"),
+                ints(a, "abilities"), a.optInt("max_hp"), a.optInt("armor_class"), a.optInt("speed"), a.texts("skills"),
                 a.texts("saves"), a.texts("languages"), slots, a.optText("spellcasting_ability"),
-                a.optText("notes").orElse(""));
-        CharacterSheet sheet = game.characters().create(Viewer.dm(), spec);
-        return a.optText("player").map(p -> {
-            game.players().assign(Viewer.dm(), p, sheet.id(), false);
-            return game.characters().find(sheet.id());
-        }).orElse(sheet);
+                a.optText("notes").orElse(""), a.optText("ability_method").map(AbilityMethod::parse)
+                .orElse(AbilityMethod.GIVEN), a.bool("starting_equipment", false));
+        CharacterRules.Created created = game.characters().createByRules(Viewer.dm(), spec);
+        CharacterSheet sheet = a.optText("player").map(p -> {
+            game.players().assign(Viewer.dm(), p, created.sheet().id(), false);
+            return game.characters().find(created.sheet().id());
+        }).orElse(created.sheet());
+        Map<String, Object> out = sheetMap(sheet);
+        out.put("derived", created.derivation());
+        return out;
+    }
+
+    private Object levelUp(Args a) {
+        String how = a.optText("hit_points").orElse("average").toLowerCase(java.util.Locale.ROOT);
+        if (!how.equals("average") && !how.equals("rolled") && !how.equals("roll")) {
+            throw new GameException("'hit_points' is average or rolled, got '" + how + "'");
+        }
+        LevelUp.Result r = game.characters().levelUp(Vocabulary.viewer(game, a), a.text("character"),
+                !how.equals("average"), ints(a, "ability_increases"));
+        game.combat().syncPc(r.sheet());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("character", r.sheet().name());
+        out.put("level", r.level());
+        out.put("hit_points_gained", r.hitPoints());
+        out.put("hit_points_how", r.hitPointsHow());
+        out.put("hp", r.sheet().hp());
+        out.put("features_gained", r.features());
+        out.put("spell_slots", r.spellSlots());
+        out.put("proficiency_bonus", r.sheet().proficiencyBonus());
+        out.put("ability_score_improvement", r.improvement());
+        if (!r.notes().isEmpty()) {
+            out.put("notes", r.notes());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> sheetMap(CharacterSheet sheet) {
+        return new LinkedHashMap<>(kit.json().convertValue(sheet, Map.class));
     }
 
     private Object list(Args a) {
         Viewer viewer = Vocabulary.viewer(game, a);
-        return Map.of("characters", game.characters().list().stream().map(s -> summary(viewer, s)).toList());
+        return new ToolAnswers.CharacterList(game.characters().list().stream().map(s -> summary(viewer, s)).toList());
     }
 
-    private Map<String, Object> summary(Viewer viewer, CharacterSheet s) {
+    private ToolAnswers.CharacterSummary summary(Viewer viewer, CharacterSheet s) {
         Optional<Player> owner = game.players().ownerOf(s.id());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("name", s.name());
-        m.put("classes", s.classes());
-        m.put("level", s.level());
-        m.put("race", s.race());
-        owner.ifPresent(p -> m.put("playerId", p.id()));
-        if (Permissions.mayUse(viewer, owner)) {
-            m.put("hp", s.hp());
-            m.put("armorClass", s.armorClass());
-            m.put("conditions", s.conditions());
-        }
-        return m;
+        boolean sees = Permissions.mayUse(viewer, owner);
+        return new ToolAnswers.CharacterSummary(s.id(), s.name(), s.classes(), s.level(), s.race(), owner.map(Player::id),
+                Optional.of(s.hp()).filter(x -> sees), Optional.of(s.armorClass()).filter(x -> sees),
+                Optional.of(s.conditions()).filter(x -> sees));
     }
 
     private Object update(Args a) {
@@ -144,7 +185,7 @@ public final class CharacterTools implements ToolGroup {
             throw new GameException("delete_character needs confirm=true; deleting cannot be undone");
         }
         CharacterSheet s = game.characters().delete(Viewer.dm(), a.text("character"));
-        return Map.of("deleted", s.id(), "name", s.name());
+        return new ToolAnswers.Deleted(s.id(), s.name());
     }
 
     static Map<String, Integer> ints(Args a, String name) {

@@ -11,7 +11,7 @@ import dm20.protocol.VisibilityRules;
 import dm20.protocol.message.OutboxMessage.DiceRolled;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
-import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -82,21 +82,23 @@ public final class DiceTools implements ToolGroup {
         return Vocabulary.visibility(game, a, a.texts("players").isEmpty() ? "dm-only" : "private");
     }
 
-    /** The roll as {@code viewer} may see it: the numbers only if the roll's visibility lets them. */
-    static Map<String, Object> view(DiceRolled r, Viewer viewer) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rollId", r.rollId());
-        m.put("label", r.label());
-        m.put("notation", r.notation());
-        m.put("visibility", r.visibility());
+    /**
+     * A roll as one viewer may see it, as {@code roll_dice} answers it: the numbers ({@code dice}, {@code kept},
+     * {@code modifier}, {@code total}) only if the roll's visibility lets the viewer see them, else {@code hidden}
+     * says why not. Component names are the answer's JSON field names.
+     */
+    public record RollView(String rollId, String label, String notation, Visibility visibility,
+                           Optional<List<Integer>> dice, Optional<Integer> kept, Optional<Integer> modifier,
+                           Optional<Integer> total, Optional<String> hidden) {
+    }
+
+    /** The roll as {@code viewer} may see it. */
+    static RollView view(DiceRolled r, Viewer viewer) {
         if (VisibilityRules.canSee(r.visibility(), viewer)) {
-            m.put("dice", r.dice());
-            r.kept().ifPresent(k -> m.put("kept", k));
-            m.put("modifier", r.modifier());
-            m.put("total", r.total());
-        } else {
-            m.put("hidden", "rolled in secret; the result is not shown to you");
+            return new RollView(r.rollId(), r.label(), r.notation(), r.visibility(), Optional.of(r.dice()), r.kept(),
+                    Optional.of(r.modifier()), Optional.of(r.total()), Optional.empty());
         }
-        return m;
+        return new RollView(r.rollId(), r.label(), r.notation(), r.visibility(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("rolled in secret; the result is not shown to you"));
     }
 }

@@ -25,9 +25,42 @@ public final class RecordSchema {
     private RecordSchema() {
     }
 
-    /** The schema of {@code type}'s JSON object. */
-    public static Map<String, Object> of(Class<? extends Record> type) {
-        return object(type);
+    /**
+     * The schema of {@code type}'s JSON object. A sealed interface of records (an answer that is one of
+     * several shapes, told apart by their fields) gets every variant's properties, required only where every
+     * variant requires them.
+     *
+     * @throws IllegalArgumentException if {@code type} is neither a record nor a sealed interface of records
+     */
+    public static Map<String, Object> of(Class<?> type) {
+        if (type.isRecord()) {
+            return object(type);
+        }
+        if (type.isSealed()) {
+            return union(type);
+        }
+        throw new IllegalArgumentException(type.getName() + " is neither a record nor a sealed interface of records");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> union(Class<?> sealed) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> required = null;
+        for (Class<?> variant : sealed.getPermittedSubclasses()) {
+            Map<String, Object> s = of(variant);
+            properties.putAll((Map<String, Object>) s.get("properties"));
+            List<String> r = (List<String>) s.get("required");
+            if (required == null) {
+                required = new ArrayList<>(r);
+            } else {
+                required.retainAll(r);
+            }
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("type", "object");
+        s.put("properties", properties);
+        s.put("required", required == null ? List.of() : required);
+        return s;
     }
 
     private static Map<String, Object> object(Class<?> type) {

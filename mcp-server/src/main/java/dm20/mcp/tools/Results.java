@@ -22,14 +22,14 @@ public final class Results {
     }
 
     /**
-     * {@code answer} as structured content (a JSON object) and as JSON text, led by its
-     * {@link Headline} when it has one.
+     * {@code answer} (a record) as structured content (a JSON object) and as JSON text, led by
+     * {@code headline} unless it is blank.
      */
     @SuppressWarnings("unchecked")
-    public CallToolResult structured(Record answer) {
+    public CallToolResult structured(Object answer, String headline) {
         var result = CallToolResult.builder();
-        if (answer instanceof Headline h) {
-            result.addTextContent(h.headline());
+        if (!headline.isBlank()) {
+            result.addTextContent(headline);
         }
         return result.addTextContent(json.writeValueAsString(answer))
                 .structuredContent(json.convertValue(answer, java.util.Map.class)).isError(false).build();

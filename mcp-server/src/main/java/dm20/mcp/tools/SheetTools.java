@@ -6,9 +6,7 @@ import dm20.mcp.game.Sheets;
 import dm20.protocol.sheet.CharacterSheet;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static dm20.mcp.tools.Param.Type.BOOLEAN;
@@ -75,12 +73,6 @@ public final class SheetTools implements ToolGroup {
             throw new GameException("a death save roll is a d20 face 1-20, got " + roll);
         }
         CharacterSheet s = change(a, sheet -> Sheets.deathSave(sheet, roll));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("roll", roll);
-        m.put("deathSaves", s.deathSaves());
-        m.put("stable", s.deathSaves().stable());
-        m.put("dead", s.deathSaves().dead());
-        m.put("hp", s.hp());
-        return m;
+        return new ToolAnswers.DeathSave(roll, s.deathSaves(), s.deathSaves().stable(), s.deathSaves().dead(), s.hp());
     }
 }

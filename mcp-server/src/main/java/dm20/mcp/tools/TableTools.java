@@ -8,7 +8,6 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static dm20.mcp.tools.Param.Type.BOOLEAN;
 import static dm20.mcp.tools.Param.Type.INTEGER;
@@ -38,7 +37,7 @@ public final class TableTools implements ToolGroup {
                 kit.tool("get_feed", Hints.READ, "Recent narration, whispers and rolls; as a player or observer only what they"
                         + " may see.", List.of(Param.optional("limit", INTEGER, "how many (default 20)"),
                                 Param.AS_PLAYER),
-                        a -> Map.of("entries", game.talk().visibleTo(Vocabulary.viewer(game, a),
+                        a -> new ToolAnswers.Feed(game.talk().visibleTo(Vocabulary.viewer(game, a),
                                 a.optInt("limit").orElse(20)))),
                 kit.tool("assign_player", Hints.SET, "Seat a player (DM only): as the player of a character, or as an observer"
                         + " when role is observer. Player ids are stable: player-<name>.",
@@ -48,7 +47,7 @@ public final class TableTools implements ToolGroup {
                                 Param.optional("replace", BOOLEAN, "hand over a character someone else plays")),
                         this::assign),
                 kit.tool("list_players", Hints.READ, "Everyone seated: player id, name, role, character.", List.of(),
-                        a -> Map.of("players", game.players().list())));
+                        a -> new ToolAnswers.PlayerList(game.players().list())));
     }
 
     private Object whisper(Args a) {

@@ -48,16 +48,28 @@ public final class ToolKit {
     }
 
     /**
-     * A tool with structured output, run without the game lock (like {@link #unlockedTool}): its answer is a
-     * record of type {@code output}, whose JSON schema ({@link RecordSchema}) is the tool's output schema. The
-     * result carries the record as structured content and as JSON text, led by its {@link Headline} if any.
+     * A tool with structured output, run without the game lock (like {@link #unlockedTool}): its answer is of
+     * type {@code output} (a record, or a sealed interface of records), whose JSON schema ({@link RecordSchema})
+     * is the tool's output schema. The result carries the answer as structured content and as JSON text.
      */
-    public <R extends Record> SyncToolSpecification unlockedTool(String name, Hints hints, String description,
-                                                                 List<Param> params, Class<R> output,
-                                                                 Function<Args, ? extends R> handler) {
+    public <R> SyncToolSpecification unlockedTool(String name, Hints hints, String description, List<Param> params,
+                                                  Class<R> output, Function<Args, ? extends R> handler) {
+        return unlockedTool(name, hints, description, params, output, answer -> "", handler);
+    }
+
+    /**
+     * As {@link #unlockedTool(String, Hints, String, List, Class, Function)}, with the text led by
+     * {@code headline} of the answer: what the human at the keyboard should read first (empty: nothing).
+     */
+    public <R> SyncToolSpecification unlockedTool(String name, Hints hints, String description, List<Param> params,
+                                                  Class<R> output, Function<? super R, String> headline,
+                                                  Function<Args, ? extends R> handler) {
         Tool tool = Tool.builder().name(name).description(description).inputSchema(Param.schema(params))
                 .outputSchema(RecordSchema.of(output)).annotations(hints.annotations()).build();
-        return spec(tool, params, args -> results.structured(handler.apply(args)));
+        return spec(tool, params, args -> {
+            R answer = handler.apply(args);
+            return results.structured(answer, headline.apply(answer));
+        });
     }
 
     /** The JSON rules shared by tool arguments, results and storage. */

@@ -10,7 +10,6 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static dm20.mcp.tools.Param.Type.INTEGER;
@@ -49,7 +48,7 @@ public final class WorldTools implements ToolGroup {
                 a -> game.world().addEvent(dm(), a.optText("kind").orElse("story"), a.text("text"))));
         t.add(kit.tool("list_events", Hints.READ, "The latest events, oldest first.", List.of(
                 Param.optional("limit", INTEGER, "how many (default 20)"), Param.optional("kind", TEXT, "only this kind")),
-                a -> Map.of("events", game.world().events(dm(), a.optInt("limit").orElse(20), a.optText("kind")))));
+                a -> new ToolAnswers.EventList(game.world().events(dm(), a.optInt("limit").orElse(20), a.optText("kind")))));
         return t;
     }
 
@@ -62,7 +61,7 @@ public final class WorldTools implements ToolGroup {
                         a -> game.world().putNpc(dm(), Optional.empty(), id -> npc(id, a, Optional.empty()))),
                 kit.tool("get_npc", Hints.READ, "An NPC by name or id.", List.of(Param.required("npc", TEXT, "name or id")),
                         a -> game.world().npc(dm(), a.text("npc"))),
-                kit.tool("list_npcs", Hints.READ, "All NPCs.", List.of(), a -> Map.of("npcs", game.world().npcs(dm()))),
+                kit.tool("list_npcs", Hints.READ, "All NPCs.", List.of(), a -> new ToolAnswers.NpcList(game.world().npcs(dm()))),
                 kit.tool("update_npc", Hints.REPLACE, "Change an NPC's fields.", with(Param.required("npc", TEXT, "name or id"),
                         with(Param.optional("name", TEXT, "new name"), fields)), a -> {
                             Npc old = game.world().npc(dm(), a.text("npc"));
@@ -81,7 +80,7 @@ public final class WorldTools implements ToolGroup {
                         List.of(Param.required("location", TEXT, "name or id")),
                         a -> game.world().location(dm(), a.text("location"))),
                 kit.tool("list_locations", Hints.READ, "All locations.", List.of(),
-                        a -> Map.of("locations", game.world().locations(dm()))),
+                        a -> new ToolAnswers.LocationList(game.world().locations(dm()))),
                 kit.tool("update_location", Hints.REPLACE, "Change a location's fields.",
                         with(Param.required("location", TEXT, "name or id"),
                                 with(Param.optional("name", TEXT, "new name"), fields)), a -> {
@@ -100,7 +99,7 @@ public final class WorldTools implements ToolGroup {
                         a -> game.world().putQuest(dm(), Optional.empty(), id -> quest(id, a, Optional.empty()))),
                 kit.tool("get_quest", Hints.READ, "A quest by name or id.", List.of(Param.required("quest", TEXT, "name or id")),
                         a -> game.world().quest(dm(), a.text("quest"))),
-                kit.tool("list_quests", Hints.READ, "All quests.", List.of(), a -> Map.of("quests", game.world().quests(dm()))),
+                kit.tool("list_quests", Hints.READ, "All quests.", List.of(), a -> new ToolAnswers.QuestList(game.world().quests(dm()))),
                 kit.tool("update_quest", Hints.REPLACE, "Change a quest's fields.", with(Param.required("quest", TEXT, "name or id"),
                         with(Param.optional("name", TEXT, "new name"), fields)), a -> {
                             Quest old = game.world().quest(dm(), a.text("quest"));

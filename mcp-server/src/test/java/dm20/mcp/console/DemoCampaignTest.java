@@ -1,7 +1,7 @@
 package dm20.mcp.console;
 
-import dm20.mcp.McpConfig;
-import dm20.mcp.McpMain;
+import dm20.mcp.wiring.McpConfig;
+import dm20.mcp.wiring.Wiring;
 import dm20.mcp.tools.ToolInvoker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class DemoCampaignTest {
 
     @BeforeEach
     void wire() {
-        McpMain.Wiring wiring = McpMain.wire(new McpConfig(root, Duration.ofMinutes(5)), Clock.systemUTC(),
+        Wiring wiring = Wiring.wire(new McpConfig(root, Duration.ofMinutes(5)), Clock.systemUTC(),
                 List.of(dm20.mcp.party.PartyTools.factory(Map.of())));
         tools = wiring.invoker();
         json = wiring.kit().json();
@@ -94,13 +94,43 @@ class DemoCampaignTest {
         assertThat(goesOn).isTrue();
     }
 
+    private static ConsoleMain.Options options(String... args) {
+        return switch (ConsoleMain.Options.parse(args, Map.of(), Path.of("/home/dm"))) {
+            case dm20.mcp.wiring.Invocation.Run<ConsoleMain.Options> r -> r.config();
+            case dm20.mcp.wiring.Invocation.Help<ConsoleMain.Options> h -> throw new AssertionError(h.usage());
+        };
+    }
+
+    @Test
+    void options_demoOrCampaign_withPartyAndServerOptions() {
+        ConsoleMain.Options demo = options("--demo", "--port", "0", "--host", "127.0.0.1", "--public-url", "https://t.example");
+        assertThat(demo.demo()).isTrue();
+        assertThat(demo.party()).containsEntry("port", 0).containsEntry("host", "127.0.0.1")
+                .containsEntry("public_url", "https://t.example");
+        ConsoleMain.Options named = options("--campaign", "Sunless", "--campaign-root", "/srv/c", "--turn-seconds", "0");
+        assertThat(named.campaign()).contains("Sunless");
+        assertThat(named.config().campaignRoot()).isEqualTo(Path.of("/srv/c"));
+        assertThat(named.config().turnDeadline()).isZero();
+        assertThat(named.party()).isEmpty();
+    }
+
+    @Test
+    void options_help_givesTheUsage() {
+        var help = ConsoleMain.Options.parse(new String[] {"--help"}, Map.of(), Path.of("/home/dm"));
+        assertThat(help).isInstanceOfSatisfying(dm20.mcp.wiring.Invocation.Help.class, h -> assertThat(h.usage())
+                .contains("--demo", "--campaign=NAME", "--port=N", "--host=H", "--public-url=URL", "--campaign-root=DIR"));
+    }
+
     @Test
     void options_needDemoOrCampaign_andNameBadArguments() {
-        assertThat(ConsoleMain.Options.parse(new String[] {"--demo", "--port", "0"}).party()).containsEntry("port", 0);
-        assertThatThrownBy(() -> ConsoleMain.Options.parse(new String[] {})).hasMessageContaining("--demo");
-        assertThatThrownBy(() -> ConsoleMain.Options.parse(new String[] {"--demo", "--campaign", "x"}))
-                .hasMessageContaining("exactly one");
-        assertThatThrownBy(() -> ConsoleMain.Options.parse(new String[] {"--demo", "--color"}))
-                .hasMessageContaining("unknown argument '--color'");
+        assertThatThrownBy(() -> options()).hasMessageContaining("--demo").hasMessageContaining("--campaign");
+        assertThatThrownBy(() -> options("--demo", "--campaign", "x")).hasMessageContaining("mutually exclusive");
+        assertThatThrownBy(() -> options("--demo", "--color")).hasMessageContaining("Unknown option: '--color'");
+        assertThatThrownBy(() -> options("--demo", "--port")).hasMessageContaining("Missing required parameter for option '--port'");
+        assertThatThrownBy(() -> options("--demo", "--port", "")).hasMessageContaining("--port").hasMessageContaining("''");
+        assertThatThrownBy(() -> options("--demo", "--port", "eighty")).hasMessageContaining("--port").hasMessageContaining("'eighty'");
+        assertThatThrownBy(() -> options("--demo", "--port", "70000")).hasMessageContaining("--port must be 0..65535");
+        assertThatThrownBy(() -> options("--campaign", " ")).hasMessageContaining("--campaign needs a name");
+        assertThatThrownBy(() -> options("--demo", "--turn-seconds", "-5")).hasMessageContaining("must not be negative");
     }
 }

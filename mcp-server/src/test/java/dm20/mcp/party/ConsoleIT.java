@@ -29,9 +29,9 @@ class ConsoleIT {
     @Test
     @Timeout(180)
     void demoConsole_playerActs_dmAnswersWithAPrivatePart_andQuitStopsTheRelay(@TempDir Path root) throws Exception {
-        Process console = new ProcessBuilder(ChildJvm.jarCommand(DmClient.MCP_JAR, List.of(), "console", "--demo",
-                "--campaign-root", root.toString(), "--port", "0", "--host", "127.0.0.1"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path stderr = root.resolve("console-stderr.txt");
+        Process console = new ProcessBuilder(consoleCommand("--demo", "--campaign-root", root.toString(), "--port", "0",
+                "--host", "127.0.0.1")).redirectError(stderr.toFile()).start();
         List<String> out = new CopyOnWriteArrayList<>();
         Thread.ofVirtual().start(() -> new BufferedReader(new InputStreamReader(console.getInputStream(),
                 StandardCharsets.UTF_8)).lines().forEach(out::add));
@@ -62,10 +62,39 @@ class ConsoleIT {
             assertThat(console.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(console.exitValue()).isZero();
             assertThat(ann.awaitClose(WAIT)).isEqualTo(4000);
+            assertThat(java.nio.file.Files.readString(stderr)).as("links belong on the console's screen, not stderr")
+                    .doesNotContain("/play#").doesNotContain("/host#").doesNotContain(java.net.URI.create(annLink).getFragment());
         } finally {
             console.destroyForcibly();
             DmClient.relayProcess(root).ifPresent(ProcessHandle::destroyForcibly);
         }
+    }
+
+    /**
+     * The console as {@code ./dm20 console} starts it: its own main class on the packaged jar's class path, with
+     * the JVM flags the jar's manifest would give {@code java -jar}.
+     */
+    static List<String> consoleCommand(String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(ChildJvm.javaBinary()));
+        cmd.addAll(ChildJvm.chronicleFlags());
+        cmd.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-cp", DmClient.MCP_JAR.toString(),
+                "dm20.mcp.console.ConsoleMain"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    @Test
+    @Timeout(60)
+    void consoleCommandLine_helpAndBadPort_answerWithoutStarting() throws Exception {
+        Process help = new ProcessBuilder(consoleCommand("--help")).redirectErrorStream(true).start();
+        String usage = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(help.waitFor()).isZero();
+        assertThat(usage).contains("Usage: console", "--demo", "--campaign=NAME", "--port=N");
+
+        Process bad = new ProcessBuilder(consoleCommand("--demo", "--port")).redirectErrorStream(true).start();
+        String error = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bad.waitFor()).isEqualTo(2);
+        assertThat(error).contains("Missing required parameter for option '--port'").doesNotContain("For input string");
     }
 
     private static String url(String line) {

@@ -14,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,14 +29,19 @@ final class DmClient implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final McpSyncClient client;
+    /** Every line the server wrote to its stderr, for "never log a secret" checks. */
+    final List<String> stderr = new CopyOnWriteArrayList<>();
 
-    DmClient(Path campaignRoot) {
-        ServerParameters params = ServerParameters.builder(ChildJvm.javaBinary())
-                .args("-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", MCP_JAR.toString(),
-                        "--campaign-root", campaignRoot.toString())
-                .build();
+    DmClient(Path campaignRoot, String... serverArgs) {
+        List<String> args = new ArrayList<>(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-jar",
+                MCP_JAR.toString(), "--campaign-root", campaignRoot.toString()));
+        args.addAll(List.of(serverArgs));
+        ServerParameters params = ServerParameters.builder(ChildJvm.javaBinary()).args(args).build();
         StdioClientTransport transport = new StdioClientTransport(params, new JacksonMcpJsonMapper(JSON));
-        transport.setStdErrorHandler(line -> System.err.println("[mcp-server] " + line));
+        transport.setStdErrorHandler(line -> {
+            stderr.add(line);
+            System.err.println("[mcp-server] " + line);
+        });
         client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(30)).build();
         client.initialize();
@@ -69,6 +77,11 @@ final class DmClient implements AutoCloseable {
         CallToolResult r = call(tool, args);
         assertThat(r.isError()).as(tool + " should have failed but said: " + text(r)).isTrue();
         return text(r);
+    }
+
+    /** The tools the server lists. */
+    List<io.modelcontextprotocol.spec.McpSchema.Tool> tools() {
+        return client.listTools().tools();
     }
 
     CallToolResult call(String tool, Map<String, Object> args) {

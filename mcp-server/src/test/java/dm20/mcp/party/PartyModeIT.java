@@ -42,6 +42,9 @@ class PartyModeIT {
     private final Map<String, String> links = new LinkedHashMap<>();
     private final Map<String, Phone> phones = new LinkedHashMap<>();
     private Phone tv;
+    /** Every seat link handed out (tokens inside), and the stderr of every server run: no link may be in it. */
+    private final List<String> issued = new ArrayList<>();
+    private final List<String> earlierStderr = new ArrayList<>();
 
     @BeforeAll
     void openTheTable() throws Exception {
@@ -82,6 +85,8 @@ class PartyModeIT {
         JsonNode summary = tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(result.structuredContent());
 
         summary.path("seats").forEach(seat -> links.put(seat.path("name").asString(), seat.path("url").asString()));
+        issued.addAll(links.values());
+        issued.add(summary.path("hostScreen").asString());
         assertThat(links).hasSize(6);
         assertThat(summary.path("hostScreen").asString()).startsWith("http://127.0.0.1:" + port + "/host#");
         // the host reads the host-screen link first, and how to open it here; the QR codes live on that screen
@@ -155,8 +160,8 @@ class PartyModeIT {
         long before = phones.get("Ben").frames.size();
 
         assertThat(dm.error("party_resolve", Map.of("action_id", "a-nope", "narrative", "x"))).contains("no action 'a-nope'");
-        Thread.sleep(300);
-        assertThat(phones.get("Ben").frames).hasSize((int) before);
+        JsonNode marker = mark(List.of("Ben"), "marker-after-bad-resolve");
+        assertThat(phones.get("Ben").frames.subList((int) before, phones.get("Ben").frames.indexOf(marker))).isEmpty();
     }
 
     @Test
@@ -167,7 +172,7 @@ class PartyModeIT {
         JsonNode sheet = phones.get("Ben").await(f -> Phone.type(f).equals("sheet")
                 && f.path("sheet").path("hp").path("current").asInt() == 5, WAIT);
         assertThat(sheet.path("sheet").path("name").asString()).isEqualTo("Elara");
-        Thread.sleep(300);
+        mark(List.of("Ann", "Cat", "Dan"), "marker-after-elara-sheet");
         for (String other : List.of("Ann", "Cat", "Dan")) {
             assertThat(phones.get(other).ofType("sheet")).noneMatch(f -> f.path("sheet").path("name").asString().equals("Elara"));
         }
@@ -207,6 +212,7 @@ class PartyModeIT {
     @Order(6)
     void kickAndToken_oldLinksDieAtOnceAndNewLinksWork() throws Exception {
         JsonNode kicked = dm.ok("party_kick", Map.of("seat", "Dan"));
+        issued.add(kicked.path("url").asString());
         assertThat(phones.get("Dan").awaitClose(WAIT)).isNotEqualTo(1000);
         assertThat(phones.get("Dan").act("let me back in").statusCode()).isEqualTo(401);
         Phone danAgain = Phone.join("Dan", kicked.path("url").asString(), Optional.empty());
@@ -214,6 +220,7 @@ class PartyModeIT {
         phones.put("Dan", danAgain);
 
         JsonNode rotated = dm.ok("party_token", Map.of("seat", "Cat"));
+        issued.add(rotated.path("url").asString());
         assertThat(phones.get("Cat").awaitClose(WAIT)).isNotEqualTo(1000);
         assertThat(phones.get("Cat").act("hello?").statusCode()).isEqualTo(401);
         phones.put("Cat", Phone.join("Cat", rotated.path("url").asString(), Optional.empty()));
@@ -247,6 +254,55 @@ class PartyModeIT {
         assertThat(status.path("queue").path("PENDING").asInt()).isEqualTo(2);
     }
 
+    /**
+     * Whispers a sentinel to {@code players} and waits until each has it: everything published before it has
+     * then been delivered (one outbox, delivered in order), so "nothing else arrived" can be asserted without
+     * sleeping.
+     *
+     * @return the sentinel frame as the first player received it
+     */
+    private JsonNode mark(List<String> players, String text) throws InterruptedException {
+        dm.ok("party_whisper", Map.of("players", players, "text", text));
+        List<JsonNode> got = new ArrayList<>();
+        for (String p : players) {
+            got.add(phones.get(p).await(f -> Phone.type(f).equals("whisper") && f.path("text").asString().equals(text), WAIT));
+        }
+        return got.getFirst();
+    }
+
+    @Test
+    @Order(9)
+    void adoptedRelayKilled9_afterServerRestart_isRestartedByTheNewServer() throws Exception {
+        ProcessHandle relay = DmClient.relayProcess(campaignDir()).orElseThrow();
+        relay.destroyForcibly();
+        relay.onExit().get();
+
+        ProcessHandle restarted = awaitNewRelay(relay.pid());
+        assertThat(restarted.pid()).isNotEqualTo(relay.pid());
+        Phone ann = Phone.join("Ann", links.get("Ann (Thorin)"), Optional.empty());
+        assertThat(ann.ofType("welcome")).hasSize(1);
+        phones.put("Ann", ann);
+        assertThat(dm.ok("party_status", Map.of()).path("relay").asString()).isEqualTo("up");
+    }
+
+    @Test
+    @Order(10)
+    void seatLinks_afterStartKickAndToken_neverReachStderrOrTheRelayLog() throws Exception {
+        List<String> tokens = issued.stream().map(u -> java.net.URI.create(u).getFragment()).toList();
+        assertThat(tokens).hasSizeGreaterThanOrEqualTo(8).allSatisfy(t -> assertThat(t).hasSizeGreaterThan(20));
+        List<String> stderr = new ArrayList<>(earlierStderr);
+        stderr.addAll(dm.stderr);
+        assertThat(stderr).as("the mcp-server wrote to stderr").isNotEmpty();
+        String relayLog = java.nio.file.Files.readString(campaignDir().resolve("party").resolve("relay.log"));
+        assertThat(relayLog).as("the relay wrote to its log").isNotBlank();
+        for (String line : stderr) {
+            assertThat(line).doesNotContain("/play#").doesNotContain("/host#");
+            tokens.forEach(t -> assertThat(line).as("mcp-server stderr").doesNotContain(t));
+        }
+        assertThat(relayLog).doesNotContain("/play#").doesNotContain("/host#");
+        tokens.forEach(t -> assertThat(relayLog).as("relay log").doesNotContain(t));
+    }
+
     private ProcessHandle awaitNewRelay(long oldPid) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
@@ -275,6 +331,7 @@ class PartyModeIT {
         ProcessHandle server = DmClient.serverProcess();
         server.destroyForcibly();
         server.onExit().get();
+        earlierStderr.addAll(dm.stderr);
         try {
             dm.close();
         } catch (RuntimeException ignored) {
@@ -293,7 +350,7 @@ class PartyModeIT {
 
         Phone ann = phones.get("Ann");
         ann.await(f -> Phone.type(f).equals("resolution") && f.path("actionId").asString().equals(id), WAIT);
-        Thread.sleep(300);
+        mark(List.of("Ann"), "marker-after-single-resolution");
         assertThat(ann.ofType("resolution").stream().filter(f -> f.path("actionId").asString().equals(id))).hasSize(1);
     }
 }

@@ -1,9 +1,9 @@
 package dm20.mcp.session;
 
-import dm20.mcp.McpConfig;
-import dm20.mcp.McpMain;
 import dm20.mcp.game.RecordingFeed;
 import dm20.mcp.tools.ToolInvoker;
+import dm20.mcp.wiring.McpConfig;
+import dm20.mcp.wiring.Wiring;
 import dm20.protocol.Visibility;
 import dm20.protocol.message.MessageCodec;
 import dm20.protocol.message.OutboxMessage.NarrativePosted;
@@ -41,7 +41,7 @@ class SessionToolsTest {
     }
 
     private void fresh() {
-        var wiring = McpMain.wire(new McpConfig(root, McpConfig.DEFAULT_TURN, Optional.empty()), Clock.systemUTC(), List.of());
+        var wiring = Wiring.wire(new McpConfig(root, McpConfig.DEFAULT_TURN, Optional.empty()), Clock.systemUTC(), List.of());
         wiring.game().feed().switchTo(feed);
         tools = wiring.invoker();
     }

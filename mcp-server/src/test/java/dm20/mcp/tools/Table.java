@@ -1,12 +1,13 @@
 package dm20.mcp.tools;
 
-import dm20.mcp.McpConfig;
-import dm20.mcp.McpMain;
+import dm20.mcp.wiring.McpConfig;
 import dm20.mcp.game.DeadlineScheduler;
 import dm20.mcp.game.Game;
 import dm20.mcp.game.MutableClock;
 import dm20.mcp.game.RecordingFeed;
 import dm20.mcp.game.ScriptedRandom;
+import dm20.mcp.rules.Rulebook;
+import dm20.mcp.rules.SrdRulebook;
 import dm20.protocol.message.MessageCodec;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class Table {
 
+    /** One rulebook for every table in the test JVM: its data is immutable and loading it takes a while. */
+    public static final Rulebook RULES = new SrdRulebook();
+
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T18:00:00Z"));
     public final ScriptedRandom random = new ScriptedRandom();
     public final RecordingFeed feed = new RecordingFeed();
@@ -38,7 +42,7 @@ public final class Table {
 
     public Table(Path root) {
         JsonMapper mapper = new MessageCodec().json();
-        game = Game.create(root, McpConfig.DEFAULT_TURN, mapper, clock, random);
+        game = Game.create(root, McpConfig.DEFAULT_TURN, mapper, clock, random, RULES);
         game.feed().switchTo(feed);
         ToolKit kit = new ToolKit(game.lock(), mapper);
         tools = new ToolInvoker(GameTools.groups(kit, game));

@@ -56,6 +56,15 @@ class ToolDocsTest {
         }
     }
 
+    /** What the server does with an unknown tool (a JSON-RPC error, checked by McpServerIT over stdio) is what the docs promise. */
+    @Test
+    void docs_unknownTool_promiseTheProtocolErrorTheServerSends() throws IOException {
+        String errors = Files.readString(Path.of("../docs/mcp-tools.md"));
+        errors = errors.substring(errors.indexOf("## Errors"));
+        assertThat(errors).contains("-32602").contains("Tool not found: <name>")
+                .doesNotContain("the same for tools (`no tool named");
+    }
+
     @Test
     void docs_resources_sayThereAreNone_whileTheServerListsNone() throws IOException {
         // McpMain registers tools and prompts only; a resource added there must be documented here

@@ -3,6 +3,7 @@ package dm20.relay.feed;
 import dm20.protocol.CombatState;
 import dm20.protocol.CombatState.Combatant;
 import dm20.protocol.Visibility;
+import dm20.protocol.TurnRules;
 import dm20.protocol.VisibilityRules;
 import dm20.protocol.Viewer;
 import dm20.protocol.message.OutboxMessage;
@@ -19,7 +20,6 @@ import dm20.protocol.message.OutboxMessage.PrivatePart;
 import dm20.protocol.queue.Envelope;
 import dm20.relay.state.ActionStatus;
 import dm20.relay.state.Seat;
-import dm20.relay.state.TurnGate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class FeedProjector {
                     Optional.empty());
             case ActionRejected r -> status(seq, epoch, r.actionId(), r.seatId(), seat, ActionStatus.REJECTED,
                     Optional.of(r.reason()));
-            case CharacterUpdated c -> seat.characterId().map(c.characterId()::equals).orElse(false)
+            case CharacterUpdated c -> VisibilityRules.canSeeSheet(c.characterId(), viewer, seat.characterId())
                     ? List.of(new Frame.Sheet(seq, epoch, c.sheet()))
                     : List.of();
             case CombatUpdated c -> List.of(combat(seq, epoch, c.combat(), seat));
@@ -103,7 +103,7 @@ public final class FeedProjector {
         boolean yourTurn = combat.active() && controls(combat.current(), seat);
         boolean onDeck = combat.active() && controls(combat.onDeckId()
                 .flatMap(id -> combat.order().stream().filter(c -> c.id().equals(id)).findFirst()), seat);
-        return new Frame.Combat(seq, epoch, view, yourTurn, onDeck, TurnGate.mayAct(combat, seat));
+        return new Frame.Combat(seq, epoch, view, yourTurn, onDeck, TurnRules.mayAct(combat, seat.webViewer()));
     }
 
     private static boolean controls(Optional<Combatant> combatant, Seat seat) {

@@ -1,7 +1,7 @@
 package dm20.relay.feed;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dm20.protocol.CombatState;
+import dm20.protocol.json.Wire;
 import dm20.protocol.sheet.CharacterSheet;
 
 import java.time.Instant;
@@ -26,7 +26,7 @@ public sealed interface Frame {
                      Optional<String> actionId) implements Frame { }
 
     record Resolution(long seq, String epoch, String actionId, String narrative,
-                      @JsonProperty("private") Optional<String> privateText, Instant at,
+                      @Wire.Name("private") Optional<String> privateText, Instant at,
                       Optional<String> actor) implements Frame { }
 
     record Whisper(long seq, String epoch, String id, String text, Instant at) implements Frame { }

@@ -1,5 +1,6 @@
 package dm20.relay.http;
 
+import dm20.relay.live.Refusal;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -27,10 +28,24 @@ public final class Pages implements HttpService {
         this.out = out;
     }
 
-    /** The static-asset service to register under {@code /static}. */
+    /**
+     * The static-asset service to register under {@code /static}. Temporary storage is off: by default
+     * Helidon copies every asset it serves out of a jar into {@code helidon-ws*.je} files in the system
+     * temp folder and leaves them there; without it, assets are streamed from the jar.
+     */
     public static HttpService assets(ClassLoader loader) {
         return StaticContentFeature.createService(ClasspathHandlerConfig.builder()
-                .location("web").classLoader(loader).build());
+                .location("web").classLoader(loader).temporaryStorage(t -> t.enabled(false)).build());
+    }
+
+    /** Answers every request no route took: a JSON 404 like every other refusal. */
+    public void unrouted(HttpRules rules) {
+        rules.any((req, res) -> out.refuse(res, Refusal.NOT_FOUND, "no such route: " + req.prologue().method().text()
+                + " " + truncate(req.path().path())));
+    }
+
+    private static String truncate(String path) {
+        return path.length() > 80 ? path.substring(0, 80) + "…" : path;
     }
 
     @Override
@@ -47,7 +62,7 @@ public final class Pages implements HttpService {
         read(resource).ifPresentOrElse(bytes -> {
             res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
             res.send(bytes);
-        }, () -> out.error(res, 404, "not_found", "this relay was built without " + resource));
+        }, () -> out.refuse(res, Refusal.NOT_FOUND, "this relay was built without " + resource));
     }
 
     private Optional<byte[]> read(String resource) {

@@ -5,7 +5,8 @@ import dm20.relay.live.ActionService;
 import dm20.relay.live.LiveTable;
 import dm20.relay.state.ActionRecord;
 import dm20.relay.state.Seat;
-import dm20.relay.state.TableState;
+import dm20.relay.live.Refusal;
+import dm20.relay.live.TableView;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -19,9 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,7 +63,7 @@ public final class PlayerApi implements HttpService {
 
     private io.helidon.webserver.http.Handler authed(SeatHandler handler) {
         return (req, res) -> auth.seat(req).ifPresentOrElse(seat -> handler.handle(seat, req, res),
-                () -> out.error(res, 401, "unauthorized", "missing, unknown or revoked token; ask the host for your link"));
+                () -> out.refuse(res, Refusal.UNAUTHORIZED, "missing, unknown or revoked token; ask the host for your link"));
     }
 
     @FunctionalInterface
@@ -72,29 +72,15 @@ public final class PlayerApi implements HttpService {
     }
 
     private void status(ServerRequest req, ServerResponse res) {
-        Map<String, Object> body = table.read(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("status", "up");
-            m.put("session", s.open());
-            m.put("seats", s.seats().size());
-            return m;
-        });
-        body.put("connected", table.read(TableState::seats).all().stream()
-                .filter(seat -> table.connections(seat.seatId()) > 0).count());
-        body.put("uptimeSeconds", java.time.Duration.between(started, clock.instant()).toSeconds());
-        out.json(res, 200, body);
+        TableView.Status s = table.status();
+        out.send(res, 200, new Answer.Status("up", s.session(), s.seats(), s.connected(),
+                Duration.between(started, clock.instant()).toSeconds()));
     }
 
     private void me(Seat seat, ServerRequest req, ServerResponse res) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("seatId", seat.seatId());
-        body.put("role", seat.role().name());
-        body.put("displayName", seat.displayName());
-        seat.playerId().ifPresent(p -> body.put("playerId", p));
-        seat.characterId().ifPresent(c -> body.put("characterId", c));
-        body.put("campaign", table.read(TableState::campaign));
-        body.put("epoch", table.read(s -> s.epoch().orElse("")));
-        out.json(res, 200, body);
+        TableView.Session session = table.session();
+        out.send(res, 200, new Answer.Me(seat.seatId(), seat.role().name(), seat.displayName(), seat.playerId(),
+                seat.characterId(), session.campaign(), session.epoch()));
     }
 
     private void submit(Seat seat, ServerRequest req, ServerResponse res) {
@@ -102,27 +88,36 @@ public final class PlayerApi implements HttpService {
             JsonNode text = body.path("text");
             JsonNode priv = body.path("private");
             if (!text.isString() || !(priv.isMissingNode() || priv.isBoolean())) {
-                out.error(res, 400, "bad_request", "send {\"text\": \"...\", \"private\": false}");
+                out.refuse(res, Refusal.BAD_REQUEST, "send {\"text\": \"...\", \"private\": false}");
                 return;
             }
             switch (actions.submit(seat, text.asString(), priv.asBoolean(false))) {
-                case ActionService.Result.Queued q -> out.json(res, 202,
-                        Map.of("actionId", q.action().actionId(), "status", q.action().status().wire()));
-                case ActionService.Result.Refused r -> out.error(res, r.status(), r.error(), r.message());
+                case ActionService.Result.Queued q -> out.send(res, 202,
+                        new Answer.Queued(q.action().actionId(), q.action().status().wire()));
+                case ActionService.Result.Refused r -> out.refuse(res, r.refusal(), r.message());
             }
         });
     }
 
+    /**
+     * Reads a JSON object body of at most {@code maxBodyBytes}. A declared Content-Length is trusted for
+     * the buffer size (Helidon stops the stream there), so a 74-byte body costs 74 bytes, not the limit;
+     * only a body without a length (chunked) is read up to the limit plus one byte.
+     */
     private Optional<JsonNode> readJson(ServerRequest req, ServerResponse res) {
-        long declared = req.headers().first(HeaderNames.CONTENT_LENGTH).map(PlayerApi::length).orElse(0L);
+        long declared = req.headers().first(HeaderNames.CONTENT_LENGTH).map(PlayerApi::length).orElse(-1L);
+        if (declared > maxBodyBytes || declared < -1) {
+            out.refuse(res, Refusal.TOO_LARGE, "the body must be at most " + maxBodyBytes + " bytes");
+            return Optional.empty();
+        }
         byte[] bytes;
         try (InputStream in = req.content().inputStream()) {
-            bytes = declared > maxBodyBytes ? new byte[maxBodyBytes + 1] : in.readNBytes(maxBodyBytes + 1);
+            bytes = in.readNBytes(declared >= 0 ? (int) declared : maxBodyBytes + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (bytes.length > maxBodyBytes) {
-            out.error(res, 413, "too_large", "the body must be at most " + maxBodyBytes + " bytes");
+            out.refuse(res, Refusal.TOO_LARGE, "the body must be at most " + maxBodyBytes + " bytes");
             return Optional.empty();
         }
         try {
@@ -133,44 +128,37 @@ public final class PlayerApi implements HttpService {
         } catch (JacksonException e) {
             // answered below
         }
-        out.error(res, 400, "malformed_json", "the body must be a JSON object");
+        out.refuse(res, Refusal.MALFORMED_JSON, "the body must be a JSON object");
         return Optional.empty();
     }
 
+    /** The declared length; a malformed one counts as too large (-2 marks it). */
     private static long length(String header) {
         try {
-            return Long.parseLong(header.strip());
+            long n = Long.parseLong(header.strip());
+            return n < 0 ? -2 : n;
         } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
+            return -2;
         }
     }
 
     private void action(Seat seat, ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        Optional<ActionRecord> action = table.read(s -> s.actions().byId(id)).filter(a -> a.seatId().equals(seat.seatId()));
-        action.ifPresentOrElse(a -> out.json(res, 200, view(a)),
-                () -> out.error(res, 404, "not_found", "no action of yours has that id"));
+        table.action(seat, id).ifPresentOrElse(a -> out.send(res, 200, view(a)),
+                () -> out.refuse(res, Refusal.NOT_FOUND, "no action of yours has that id"));
     }
 
-    private static Map<String, Object> view(ActionRecord a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("actionId", a.actionId());
-        m.put("status", a.status().wire());
-        m.put("text", a.text());
-        m.put("private", a.privateToDm());
-        m.put("submittedAt", a.submittedAt().toString());
-        a.reason().ifPresent(r -> m.put("reason", r));
-        return m;
+    private static Answer.Action view(ActionRecord a) {
+        return new Answer.Action(a.actionId(), a.status().wire(), a.text(), a.privateToDm(), a.submittedAt(),
+                a.reason());
     }
 
     private void character(Seat seat, ServerRequest req, ServerResponse res) {
         if (seat.role() != Role.PLAYER) {
-            out.error(res, 403, "wrong_role", "only players have a character sheet");
+            out.refuse(res, Refusal.WRONG_ROLE, "only players have a character sheet");
             return;
         }
-        table.read(s -> s.sheet(seat.characterId().orElseThrow())).ifPresentOrElse(
-                c -> out.json(res, 200, c.sheet()),
-                () -> out.error(res, 404, "no_sheet", "your character sheet has not been shared yet"));
+        table.ownSheet(seat).ifPresentOrElse(sheet -> out.send(res, 200, new Answer.Sheet(sheet)),
+                () -> out.refuse(res, Refusal.NO_SHEET, "your character sheet has not been shared yet"));
     }
-
 }

@@ -1,14 +1,18 @@
 package dm20.relay.http;
 
+import dm20.relay.live.Refusal;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes JSON answers and JSON errors. Thread-safe. */
+/**
+ * Writes the relay's HTTP answers, and is the one place a {@link Refusal} becomes an HTTP status with a
+ * JSON {@link Answer.Error} body. Thread-safe.
+ */
 public final class Responses {
 
-    /** The body of every error. */
-    public record ApiError(String error, String message) { }
+    /** The content type of every JSON answer. */
+    public static final String JSON = "application/json; charset=utf-8";
 
     private final JsonMapper json;
 
@@ -16,13 +20,20 @@ public final class Responses {
         this.json = json;
     }
 
-    public void json(ServerResponse res, int status, Object body) {
+    /** Sends {@code body} with {@code status}. */
+    public void send(ServerResponse res, int status, Answer body) {
         res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
-        res.send(json.writeValueAsBytes(body));
+        res.header(HeaderNames.CONTENT_TYPE, JSON);
+        res.send(encode(body));
     }
 
-    public void error(ServerResponse res, int status, String error, String message) {
-        json(res, status, new ApiError(error, message));
+    /** Answers a refusal with its catalogue status and code, and {@code message} saying what to do. */
+    public void refuse(ServerResponse res, Refusal refusal, String message) {
+        send(res, refusal.status(), new Answer.Error(refusal.code(), message));
+    }
+
+    /** The JSON of an answer (also used for the parser's own errors and by the golden-file test). */
+    public byte[] encode(Answer body) {
+        return json.writeValueAsBytes(body);
     }
 }

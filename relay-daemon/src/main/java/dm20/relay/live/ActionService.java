@@ -8,10 +8,10 @@ import dm20.protocol.queue.BusWriter;
 import dm20.relay.state.ActionLimiter;
 import dm20.relay.state.ActionRecord;
 import dm20.relay.state.Seat;
-import dm20.relay.state.TurnGate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -24,8 +24,8 @@ public final class ActionService {
     /** The outcome, mapped to HTTP by the caller. */
     public sealed interface Result {
         record Queued(ActionRecord action) implements Result { }
-        /** {@code status}: the HTTP status code to answer with. */
-        record Refused(int status, String error, String message) implements Result { }
+        /** Refused by the catalogue's {@code refusal}; {@code message} says what to do. */
+        record Refused(Refusal refusal, String message) implements Result { }
     }
 
     private final LiveTable table;
@@ -48,28 +48,21 @@ public final class ActionService {
     /** Checks and queues an action for {@code seat}. */
     public synchronized Result submit(Seat seat, String text, boolean privateToDm) {
         if (seat.role() != Role.PLAYER) {
-            return new Result.Refused(403, "wrong_role", "only players can submit actions");
+            return new Result.Refused(Refusal.WRONG_ROLE, "only players can submit actions");
         }
         String trimmed = text.strip();
         if (trimmed.isEmpty() || trimmed.length() > maxTextLength) {
-            return new Result.Refused(400, "bad_text", "the action text must be 1.." + maxTextLength + " characters");
+            return new Result.Refused(Refusal.BAD_TEXT, "the action text must be 1.." + maxTextLength + " characters");
         }
         Instant now = clock.instant();
         if (!limiter.allows(seat.seatId(), now)) {
-            return new Result.Refused(429, "too_many_actions", "too many actions; wait a minute");
+            return new Result.Refused(Refusal.TOO_MANY_ACTIONS, "too many actions; wait a minute");
         }
-        if (table.read(s -> gate(s, seat, now)) instanceof TurnGate.Decision.Refused r) {
-            return new Result.Refused(r.error().equals("wrong_role") ? 403 : 409, r.error(), r.message());
+        Optional<Result.Refused> refused = table.admit(seat, now);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         return append(seat, trimmed, privateToDm, now);
-    }
-
-    private static TurnGate.Decision gate(dm20.relay.state.TableState s, Seat seat, Instant now) {
-        if (s.seats().byId(seat.seatId()).filter(seat::equals).isEmpty()) {
-            return new TurnGate.Decision.Refused("revoked", "this link is no longer valid");
-        }
-        boolean answered = s.actions().answeredSince(seat.seatId(), s.promptSince());
-        return TurnGate.decide(s.combatState(), seat, now, answered);
     }
 
     private Result append(Seat seat, String text, boolean privateToDm, Instant now) {
@@ -78,7 +71,7 @@ public final class ActionService {
         try {
             inbox.append(submitted);
         } catch (BusException e) {
-            return new Result.Refused(503, "not_queued", "the action could not be queued; try again");
+            return new Result.Refused(Refusal.NOT_QUEUED, "the action could not be queued; try again");
         }
         limiter.record(seat.seatId(), now);
         return new Result.Queued(table.submitted(submitted));

@@ -1,6 +1,12 @@
 package dm20.relay.live;
 
+import dm20.protocol.CombatState;
+import dm20.protocol.Role;
+import dm20.protocol.TurnRules;
+import dm20.protocol.VisibilityRules;
 import dm20.protocol.message.InboxMessage.ActionSubmitted;
+import dm20.protocol.message.OutboxMessage.CharacterUpdated;
+import dm20.protocol.sheet.CharacterSheet;
 import dm20.protocol.message.OutboxMessage;
 import dm20.protocol.queue.Envelope;
 import dm20.relay.feed.FeedProjector;
@@ -20,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The folded state and the attached sockets behind one monitor. Folding a message and fanning its frames
@@ -34,21 +39,28 @@ public final class LiveTable {
     public sealed interface Attach {
         record Attached(Frame.Welcome welcome, int historyFrames) implements Attach { }
         record Reload(String reason) implements Attach { }
-        record Refused(int closeCode, String reason) implements Attach { }
+        record Refused(Refusal refusal, String reason) implements Attach { }
     }
 
     private final TableState state;
     private final PresenceSink presence;
     private final Clock clock;
     private final int maxSocketsPerSeat;
+    private final int maxObserverSockets;
     private final Set<Outlet> outlets = new LinkedHashSet<>();
     private final Map<String, Instant> lastSeen = new HashMap<>();
 
-    public LiveTable(TableState state, PresenceSink presence, Clock clock, int maxSocketsPerSeat) {
+    /**
+     * @param maxSocketsPerSeat  open sockets allowed for one player or host seat
+     * @param maxObserverSockets open sockets allowed for one observer seat (a shared TV link)
+     */
+    public LiveTable(TableState state, PresenceSink presence, Clock clock, int maxSocketsPerSeat,
+                     int maxObserverSockets) {
         this.state = state;
         this.presence = presence;
         this.clock = clock;
         this.maxSocketsPerSeat = maxSocketsPerSeat;
+        this.maxObserverSockets = maxObserverSockets;
     }
 
     /** Folds a message and sends its frames to every attached socket; closes sockets it invalidates. */
@@ -60,7 +72,7 @@ public final class LiveTable {
             switch (change) {
                 case Change.None n -> fanOut(envelope);
                 case Change.SeatGone g -> gone.addAll(detachSeat(g.seatId(), new Frame.Closing(g.reason()),
-                        CloseCodes.UNAUTHORIZED));
+                        Refusal.UNAUTHORIZED.close()));
                 case Change.SessionReset r -> gone.addAll(detachAll(new Frame.Reload("a new session started"),
                         CloseCodes.NORMAL));
                 case Change.Closed c -> gone.addAll(detachAll(new Frame.Closing(c.reason()), CloseCodes.SESSION_CLOSED));
@@ -79,7 +91,7 @@ public final class LiveTable {
 
     /** The seat presenting {@code token}, if its token is current. */
     public synchronized Optional<Seat> authenticate(String token) {
-        return state.seats().authenticate(token);
+        return state.authenticate(token);
     }
 
     /**
@@ -96,16 +108,17 @@ public final class LiveTable {
 
     private synchronized Attach attachLocked(Outlet outlet, Optional<Long> since, Optional<String> epoch) {
         Seat seat = outlet.seat();
-        if (state.seats().byId(seat.seatId()).filter(seat::equals).isEmpty()) {
-            return new Attach.Refused(CloseCodes.UNAUTHORIZED, "this link is no longer valid");
+        if (!state.seated(seat)) {
+            return new Attach.Refused(Refusal.REVOKED, "this link is no longer valid");
         }
         String current = state.epoch().orElse("");
         if (epoch.isPresent() && !epoch.get().equals(current)) {
             return new Attach.Reload("the session changed; reload the feed");
         }
-        if (connections(seat.seatId()) >= maxSocketsPerSeat) {
-            return new Attach.Refused(CloseCodes.TOO_MANY, "too many open pages for this seat (max "
-                    + maxSocketsPerSeat + ")");
+        int max = seat.role() == Role.OBSERVER ? maxObserverSockets : maxSocketsPerSeat;
+        if (connections(seat.seatId()) >= max) {
+            return new Attach.Refused(Refusal.TOO_MANY_SOCKETS, "too many open pages for this seat (max "
+                    + max + ")");
         }
         Frame.Welcome welcome = new Frame.Welcome(new Frame.SeatView(seat.seatId(), seat.role().name(),
                 seat.displayName(), seat.playerId(), seat.characterId()), state.campaign(), current, state.lastSeq());
@@ -146,7 +159,7 @@ public final class LiveTable {
     /** Records an action this relay just queued and tells the submitting seat's sockets. */
     public ActionRecord submitted(ActionSubmitted submitted) {
         synchronized (this) {
-            ActionRecord record = state.actions().submitted(submitted);
+            ActionRecord record = state.submitted(submitted);
             sendToSeat(submitted.seatId(), new Frame.ActionStatus(record.actionId(), record.status().wire(),
                     record.reason(), Optional.empty(), Optional.empty()));
             return record;
@@ -187,19 +200,61 @@ public final class LiveTable {
         return (int) outlets.stream().filter(o -> o.seat().seatId().equals(seatId)).count();
     }
 
-    /** When the seat last connected or disconnected, if ever. */
-    public synchronized Optional<Instant> lastSeen(String seatId) {
-        return Optional.ofNullable(lastSeen.get(seatId));
-    }
-
     /** A snapshot of the attached sockets (for heartbeats). */
     public synchronized List<Outlet> outlets() {
         return List.copyOf(outlets);
     }
 
-    /** Reads the state under the lock; {@code reader} must not keep references to mutable parts. */
-    public synchronized <T> T read(Function<TableState, T> reader) {
-        return reader.apply(state);
+    /** What {@code GET /status} answers, read at one instant. */
+    public synchronized TableView.Status status() {
+        List<Seat> seats = state.seatList();
+        int connected = (int) seats.stream().filter(s -> connections(s.seatId()) > 0).count();
+        return new TableView.Status(state.open(), seats.size(), connected);
+    }
+
+    /** The current campaign and epoch ("" before any session), read together. */
+    public synchronized TableView.Session session() {
+        return new TableView.Session(state.campaign(), state.epoch().orElse(""));
+    }
+
+    /** An action of {@code seat}; another seat's action is not found. */
+    public synchronized Optional<ActionRecord> action(Seat seat, String actionId) {
+        return state.action(actionId).filter(a -> a.seatId().equals(seat.seatId()));
+    }
+
+    /** The latest sheet {@code seat} may see of its own character ({@link VisibilityRules#canSeeSheet}). */
+    public synchronized Optional<CharacterSheet> ownSheet(Seat seat) {
+        return seat.characterId()
+                .filter(c -> VisibilityRules.canSeeSheet(c, seat.webViewer(), seat.characterId()))
+                .flatMap(state::sheet).map(CharacterUpdated::sheet);
+    }
+
+    /** The host screen's data, read at one instant. */
+    public synchronized TableView.Host host() {
+        List<Seat> seats = state.seatList();
+        Map<String, String> names = new HashMap<>();
+        seats.forEach(s -> names.put(s.seatId(), s.displayName()));
+        return new TableView.Host(session(),
+                seats.stream().map(s -> new TableView.SeatPresence(s, connections(s.seatId()),
+                        Optional.ofNullable(lastSeen.get(s.seatId())))).toList(),
+                state.pendingActions().stream().map(a -> new TableView.Pending(a,
+                        names.getOrDefault(a.seatId(), "?"))).toList());
+    }
+
+    /**
+     * Whether {@code seat} may submit an action at {@code now}: still seated, then the shared
+     * {@link TurnRules} on the current combat state and whether it already answered this prompt.
+     */
+    public synchronized Optional<ActionService.Result.Refused> admit(Seat seat, Instant now) {
+        if (!state.seated(seat)) {
+            return Optional.of(new ActionService.Result.Refused(Refusal.REVOKED, "this link is no longer valid"));
+        }
+        return switch (TurnRules.decide(state.combatState().orElse(CombatState.none()), seat.webViewer(), now,
+                state.answeredThisPrompt(seat.seatId()))) {
+            case TurnRules.Decision.Allowed a -> Optional.empty();
+            case TurnRules.Decision.Refused r -> Optional.of(new ActionService.Result.Refused(
+                    Refusal.of(r.refusal()), r.message()));
+        };
     }
 
     private void reportPresence(String seatId) {

@@ -14,13 +14,13 @@ import java.util.Optional;
  * before its submission is kept and applied when the submission arrives. Status only moves forward
  * (a re-read {@code action_claimed} never undoes {@code resolved}). Not thread-safe.
  */
-public final class ActionBook {
+final class ActionBook {
 
     private final Map<String, ActionRecord> actions = new HashMap<>();
     private final Map<String, ActionRecord> statusOnly = new HashMap<>();
 
     /** Records a submission (idempotent on the action id) and returns its current record. */
-    public ActionRecord submitted(ActionSubmitted s) {
+    ActionRecord submitted(ActionSubmitted s) {
         ActionRecord known = actions.get(s.actionId());
         if (known != null) {
             return known;
@@ -34,7 +34,7 @@ public final class ActionBook {
     }
 
     /** Applies a status from the outbox; a backward move is ignored. */
-    public void status(String actionId, String seatId, ActionStatus status, Optional<String> reason) {
+    void status(String actionId, String seatId, ActionStatus status, Optional<String> reason) {
         ActionRecord known = actions.get(actionId);
         if (known == null) {
             ActionRecord early = statusOnly.get(actionId);
@@ -49,23 +49,23 @@ public final class ActionBook {
         }
     }
 
-    public Optional<ActionRecord> byId(String actionId) {
+    Optional<ActionRecord> byId(String actionId) {
         return Optional.ofNullable(actions.get(actionId));
     }
 
     /** Actions not yet resolved or rejected, oldest first. */
-    public List<ActionRecord> pending() {
+    List<ActionRecord> pending() {
         return actions.values().stream().filter(a -> a.status().pending())
                 .sorted(Comparator.comparing(ActionRecord::submittedAt)).toList();
     }
 
     /** True if the seat submitted an action at or after {@code since}. */
-    public boolean answeredSince(String seatId, java.time.Instant since) {
+    boolean answeredSince(String seatId, java.time.Instant since) {
         return actions.values().stream()
                 .anyMatch(a -> a.seatId().equals(seatId) && !a.submittedAt().isBefore(since));
     }
 
-    public void clear() {
+    void clear() {
         actions.clear();
         statusOnly.clear();
     }

@@ -3,7 +3,7 @@ package dm20.relay.state;
 import dm20.protocol.Tokens;
 import dm20.protocol.message.OutboxMessage.SeatIssued;
 
-import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,15 +12,15 @@ import java.util.Optional;
  * The seats of the current session, keyed by seat id. A re-issue of a seat id replaces the old token hash
  * (rotation); a revoked seat is removed. Not thread-safe: owned by {@link TableState}.
  */
-public final class SeatRegistry {
+final class SeatRegistry {
 
     /** What a {@code seat_issued} did to an existing seat. */
-    public enum IssueOutcome { NEW, ROTATED, UPDATED }
+    enum IssueOutcome { NEW, ROTATED, UPDATED }
 
     private final Map<String, Seat> seats = new LinkedHashMap<>();
 
     /** Adds or replaces a seat; a different token hash for a known seat is a rotation. */
-    public IssueOutcome issue(SeatIssued issued) {
+    IssueOutcome issue(SeatIssued issued) {
         Seat fresh = Seat.of(issued);
         Seat old = seats.put(fresh.seatId(), fresh);
         if (old == null) {
@@ -30,15 +30,15 @@ public final class SeatRegistry {
     }
 
     /** Removes a seat; true if it existed. */
-    public boolean revoke(String seatId) {
+    boolean revoke(String seatId) {
         return seats.remove(seatId) != null;
     }
 
-    public void clear() {
+    void clear() {
         seats.clear();
     }
 
-    public Optional<Seat> byId(String seatId) {
+    Optional<Seat> byId(String seatId) {
         return Optional.ofNullable(seats.get(seatId));
     }
 
@@ -46,7 +46,7 @@ public final class SeatRegistry {
      * The seat whose current token is {@code token}. Every seat's hash is compared in constant time and
      * the loop never exits early, so timing says nothing about which seat (if any) came close.
      */
-    public Optional<Seat> authenticate(String token) {
+    Optional<Seat> authenticate(String token) {
         String hash = Tokens.hash(token);
         Seat found = null;
         for (Seat seat : seats.values()) {
@@ -57,11 +57,11 @@ public final class SeatRegistry {
         return Optional.ofNullable(found);
     }
 
-    public Collection<Seat> all() {
-        return java.util.List.copyOf(seats.values());
+    List<Seat> all() {
+        return List.copyOf(seats.values());
     }
 
-    public int size() {
+    int size() {
         return seats.size();
     }
 }

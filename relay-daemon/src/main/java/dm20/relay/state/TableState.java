@@ -131,12 +131,48 @@ public final class TableState {
         submitted.stream().filter(s -> !s.at().isBefore(sessionStart)).forEach(actions::submitted);
     }
 
-    public SeatRegistry seats() {
+    /** The seat registry; package-private so only the state package (and its tests) touch it. */
+    SeatRegistry seats() {
         return seats;
     }
 
-    public ActionBook actions() {
+    ActionBook actions() {
         return actions;
+    }
+
+    /** The seat presenting {@code token}, if its token is current (constant-time over every seat). */
+    public Optional<Seat> authenticate(String token) {
+        return seats.authenticate(token);
+    }
+
+    /** True if {@code seat} is still seated exactly as given (not revoked, not rotated). */
+    public boolean seated(Seat seat) {
+        return seats.byId(seat.seatId()).filter(seat::equals).isPresent();
+    }
+
+    /** The seats, in issue order. */
+    public List<Seat> seatList() {
+        return seats.all();
+    }
+
+    /** An action this relay queued, with its latest status. */
+    public Optional<ActionRecord> action(String actionId) {
+        return actions.byId(actionId);
+    }
+
+    /** Actions not yet resolved or rejected, oldest first. */
+    public List<ActionRecord> pendingActions() {
+        return actions.pending();
+    }
+
+    /** Records a submission this relay just appended to the inbox; idempotent on the action id. */
+    public ActionRecord submitted(ActionSubmitted submitted) {
+        return actions.submitted(submitted);
+    }
+
+    /** True if the seat already answered the current combat prompt. */
+    public boolean answeredThisPrompt(String seatId) {
+        return actions.answeredSince(seatId, promptSince);
     }
 
     /** The feed messages of this session in outbox order (session and seat messages are not in it). */

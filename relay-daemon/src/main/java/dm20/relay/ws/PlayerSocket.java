@@ -3,6 +3,7 @@ package dm20.relay.ws;
 import dm20.relay.feed.Frame;
 import dm20.relay.feed.FrameCodec;
 import dm20.relay.live.CloseCodes;
+import dm20.relay.live.Refusal;
 import dm20.relay.live.Outlet;
 import dm20.relay.state.Seat;
 import io.helidon.common.buffers.BufferData;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
 /**
  * One WebSocket: a bounded queue of outgoing items drained by its own virtual thread, so sends on a session
  * are serialized and a slow phone only ever blocks its own thread. A socket whose queue overflows is closed
- * ({@link CloseCodes#POLICY}); the page reconnects with its cursor. Thread-safe.
+ * ({@link Refusal.TOO_SLOW.close()}); the page reconnects with its cursor. Thread-safe.
  */
 final class PlayerSocket implements Outlet {
 
@@ -100,7 +101,7 @@ final class PlayerSocket implements Outlet {
     private void overflow() {
         if (closing.compareAndSet(false, true)) {
             queue.clear();
-            queue.offer(new Item.Close(CloseCodes.POLICY, "too slow: reconnect to catch up"));
+            queue.offer(new Item.Close(Refusal.TOO_SLOW.close(), "too slow: reconnect to catch up"));
             onGone.accept(this);
         }
     }

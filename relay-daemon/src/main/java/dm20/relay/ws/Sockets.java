@@ -2,6 +2,7 @@ package dm20.relay.ws;
 
 import dm20.relay.feed.FrameCodec;
 import dm20.relay.live.CloseCodes;
+import dm20.relay.live.Refusal;
 import dm20.relay.live.LiveTable;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
@@ -60,7 +61,7 @@ public final class Sockets implements java.util.function.Supplier<WsListener> {
         open.add(socket);
         timer.schedule(() -> {
             if (!socket.isAuthenticated()) {
-                socket.close(CloseCodes.UNAUTHORIZED, "no hello within " + limits.helloTimeout().toSeconds() + " s");
+                socket.close(Refusal.UNAUTHORIZED.close(), "no hello within " + limits.helloTimeout().toSeconds() + " s");
             }
         }, limits.helloTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return socket;

@@ -3,6 +3,7 @@ package dm20.relay.ws;
 import dm20.relay.feed.Frame;
 import dm20.relay.live.CloseCodes;
 import dm20.relay.live.LiveTable;
+import dm20.relay.live.Refusal;
 import dm20.relay.state.Seat;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.http.HeaderNames;
@@ -70,7 +71,7 @@ final class WsEndpoint implements WsListener {
     public void onMessage(WsSession session, String text, boolean last) {
         if (partial.length() + text.length() > maxFrameBytes
                 || partial.length() + utf8Length(text) > maxFrameBytes) {
-            socket.close(CloseCodes.TOO_BIG, "frame larger than " + maxFrameBytes + " bytes");
+            socket.close(Refusal.TOO_LARGE.close(), "frame larger than " + maxFrameBytes + " bytes");
             return;
         }
         partial.append(text);
@@ -81,12 +82,12 @@ final class WsEndpoint implements WsListener {
         partial.setLength(0);
         socket.heard(sockets.now());
         parse(frame).ifPresentOrElse(this::handle,
-                () -> socket.close(CloseCodes.UNSUPPORTED, "frames must be JSON objects"));
+                () -> socket.close(Refusal.MALFORMED_JSON.close(), "frames must be JSON objects"));
     }
 
     @Override
     public void onMessage(WsSession session, BufferData buffer, boolean last) {
-        socket.close(CloseCodes.UNSUPPORTED, "binary frames are not accepted");
+        socket.close(Refusal.MALFORMED_JSON.close(), "binary frames are not accepted");
     }
 
     @Override
@@ -120,41 +121,42 @@ final class WsEndpoint implements WsListener {
         }
     }
 
-    private void handle(JsonNode frame) {
-        String type = frame.path("type").asString("");
+    private void handle(JsonNode json) {
+        ClientFrame frame = ClientFrame.decode(json);
         if (!socket.isAuthenticated()) {
-            hello(type, frame);
-        } else if (type.equals("ping")) {
-            socket.send(new Frame.Pong());
-        } else {
-            socket.send(new Frame.Error("unknown_frame", "only 'ping' is accepted after 'hello'; got '"
-                    + truncate(type) + "'"));
+            if (frame instanceof ClientFrame.Hello hello) {
+                hello(hello);
+            } else {
+                socket.close(Refusal.UNAUTHORIZED.close(), "the first frame must be a hello with a token");
+            }
+            return;
+        }
+        switch (frame) {
+            case ClientFrame.Ping p -> socket.send(new Frame.Pong());
+            case ClientFrame.Hello h -> unknown("hello");
+            case ClientFrame.Unknown u -> unknown(u.type());
         }
     }
 
-    private void hello(String type, JsonNode frame) {
-        JsonNode token = frame.path("token");
-        if (!type.equals("hello") || !token.isString() || token.asString().isEmpty()) {
-            socket.close(CloseCodes.UNAUTHORIZED, "the first frame must be a hello with a token");
-            return;
-        }
-        Optional<Seat> seat = table.authenticate(token.asString());
+    private void unknown(String type) {
+        socket.send(new Frame.Error(Refusal.UNKNOWN_FRAME.code(), "only 'ping' is accepted after 'hello'; got '"
+                + truncate(type) + "'"));
+    }
+
+    private void hello(ClientFrame.Hello hello) {
+        Optional<Seat> seat = table.authenticate(hello.token());
         if (seat.isEmpty()) {
-            socket.close(CloseCodes.UNAUTHORIZED, "unknown or revoked token; ask the host for a new link");
+            socket.close(Refusal.UNAUTHORIZED.close(), "unknown or revoked token; ask the host for a new link");
             return;
         }
         socket.authenticated(seat.get());
-        Optional<Long> since = frame.path("since").isIntegralNumber()
-                ? Optional.of(frame.path("since").asLong()) : Optional.empty();
-        Optional<String> epoch = frame.path("epoch").isString()
-                ? Optional.of(frame.path("epoch").asString()) : Optional.empty();
-        switch (table.attach(socket, since, epoch)) {
+        switch (table.attach(socket, hello.since(), hello.epoch())) {
             case LiveTable.Attach.Attached a -> { }
             case LiveTable.Attach.Reload r -> {
                 socket.send(new Frame.Reload(r.reason()));
                 socket.close(CloseCodes.NORMAL, "reload");
             }
-            case LiveTable.Attach.Refused r -> socket.close(r.closeCode(), r.reason());
+            case LiveTable.Attach.Refused r -> socket.close(r.refusal().close(), r.reason());
         }
     }
 

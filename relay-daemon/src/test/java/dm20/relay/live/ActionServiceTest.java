@@ -34,7 +34,7 @@ class ActionServiceTest {
     @BeforeEach
     void setUp() {
         bus = PartyBus.open(dir);
-        table = new LiveTable(new TableState(), (s, n) -> { }, Clock.fixed(Fixtures.T0, ZoneOffset.UTC), 4);
+        table = new LiveTable(new TableState(), (s, n) -> { }, Clock.fixed(Fixtures.T0, ZoneOffset.UTC), 4, 200);
         Fixtures.opening("e1", 1).forEach(table::apply);
         AtomicInteger ids = new AtomicInteger();
         service = new ActionService(table, bus.inboxWriter(), new ActionLimiter(3, Duration.ofMinutes(1)),
@@ -59,7 +59,7 @@ class ActionServiceTest {
             assertThat(m).isEqualTo(new InboxMessage.ActionSubmitted("a1", "p1", "p1", "c1", "I open the door", true,
                     Fixtures.T0.plusSeconds(1)));
         }
-        Optional<dm20.relay.state.ActionRecord> recorded = table.read(s -> s.actions().byId("a1"));
+        Optional<dm20.relay.state.ActionRecord> recorded = table.action(Fixtures.seat("p1"), "a1");
         assertThat(recorded).isPresent();
     }
 
@@ -71,7 +71,8 @@ class ActionServiceTest {
                 service.submit(Fixtures.seat("dm"), "narrate", false),
                 service.submit(Fixtures.seat("p1"), "   ", false),
                 service.submit(Fixtures.seat("p1"), "x".repeat(51), false));
-        assertThat(results).extracting(r -> ((ActionService.Result.Refused) r).status()).containsExactly(403, 403, 400, 400);
+        assertThat(results).extracting(r -> ((ActionService.Result.Refused) r).refusal())
+                .containsExactly(Refusal.WRONG_ROLE, Refusal.WRONG_ROLE, Refusal.BAD_TEXT, Refusal.BAD_TEXT);
         assertThat(inboxEnd()).isEqualTo(before);
     }
 
@@ -80,7 +81,7 @@ class ActionServiceTest {
         table.apply(new Envelope<>(20, new OutboxMessage.CombatUpdated(Fixtures.roundRobin("c2"), Fixtures.T0)));
         Optional<Long> before = inboxEnd();
         assertThat(service.submit(Fixtures.seat("p1"), "attack", false))
-                .isEqualTo(new ActionService.Result.Refused(409, "not_your_turn", "waiting for Hero2"));
+                .isEqualTo(new ActionService.Result.Refused(Refusal.NOT_YOUR_TURN, "waiting for Hero2"));
         assertThat(inboxEnd()).isEqualTo(before);
         assertThat(service.submit(Fixtures.seat("p2"), "attack", false)).isInstanceOf(ActionService.Result.Queued.class);
     }
@@ -91,7 +92,20 @@ class ActionServiceTest {
                 Fixtures.simultaneous(Fixtures.PLAYERS, Fixtures.T0.plusSeconds(60)), Fixtures.T0)));
         assertThat(service.submit(Fixtures.seat("p3"), "dodge", false)).isInstanceOf(ActionService.Result.Queued.class);
         assertThat(service.submit(Fixtures.seat("p3"), "dodge again", false))
-                .extracting(r -> ((ActionService.Result.Refused) r).error()).isEqualTo("already_submitted");
+                .extracting(r -> ((ActionService.Result.Refused) r).refusal()).isEqualTo(Refusal.ALREADY_SUBMITTED);
+    }
+
+    @Test
+    void submit_secondAnswerAfterTheServerMarkedItAnswered_isAlreadySubmittedNotNotYourTurn() {
+        List<String> waiting = Fixtures.PLAYERS;
+        table.apply(new Envelope<>(20, new OutboxMessage.CombatUpdated(
+                Fixtures.simultaneous(waiting, Fixtures.T0.plusSeconds(60)), Fixtures.T0)));
+        assertThat(service.submit(Fixtures.seat("p3"), "dodge", false)).isInstanceOf(ActionService.Result.Queued.class);
+        // the mcp-server took p3's answer: the table no longer waits for p3, in the same prompt
+        table.apply(new Envelope<>(21, new OutboxMessage.CombatUpdated(Fixtures.simultaneous(
+                List.of("p1", "p2", "p4"), Fixtures.T0.plusSeconds(60)), Fixtures.T0.plusSeconds(1))));
+        assertThat(service.submit(Fixtures.seat("p3"), "dodge again", false))
+                .extracting(r -> ((ActionService.Result.Refused) r).refusal()).isEqualTo(Refusal.ALREADY_SUBMITTED);
     }
 
     @Test
@@ -101,7 +115,7 @@ class ActionServiceTest {
         }
         Optional<Long> before = inboxEnd();
         assertThat(service.submit(Fixtures.seat("p4"), "one more", false))
-                .extracting(r -> ((ActionService.Result.Refused) r).status()).isEqualTo(429);
+                .extracting(r -> ((ActionService.Result.Refused) r).refusal()).isEqualTo(Refusal.TOO_MANY_ACTIONS);
         assertThat(inboxEnd()).isEqualTo(before);
     }
 }

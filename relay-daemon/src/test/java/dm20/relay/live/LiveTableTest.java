@@ -20,7 +20,7 @@ class LiveTableTest {
 
     private final List<String> presence = new ArrayList<>();
     private final LiveTable table = new LiveTable(new TableState(), (seat, n) -> presence.add(seat + "=" + n),
-            Clock.fixed(Fixtures.T0, ZoneOffset.UTC), 2);
+            Clock.fixed(Fixtures.T0, ZoneOffset.UTC), 2, 3);
 
     private void open() {
         Fixtures.opening("e1", 1).forEach(table::apply);
@@ -70,8 +70,29 @@ class LiveTableTest {
         table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty());
         table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty());
         assertThat(table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty()))
-                .isEqualTo(new LiveTable.Attach.Refused(CloseCodes.TOO_MANY, "too many open pages for this seat (max 2)"));
+                .isEqualTo(new LiveTable.Attach.Refused(Refusal.TOO_MANY_SOCKETS, "too many open pages for this seat (max 2)"));
         assertThat(table.connections("p1")).isEqualTo(2);
+    }
+
+    @Test
+    void attach_observerSeat_hasItsOwnLargerCap() {
+        open();
+        for (int i = 0; i < 3; i++) {
+            assertThat(table.attach(new RecordingOutlet(Fixtures.seat("tv")), Optional.empty(), Optional.empty()))
+                    .isInstanceOf(LiveTable.Attach.Attached.class);
+        }
+        assertThat(table.attach(new RecordingOutlet(Fixtures.seat("tv")), Optional.empty(), Optional.empty()))
+                .isEqualTo(new LiveTable.Attach.Refused(Refusal.TOO_MANY_SOCKETS, "too many open pages for this seat (max 3)"));
+    }
+
+    @Test
+    void status_countsSeatsAndConnectedSeatsAtOneInstant() {
+        open();
+        table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty());
+        table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty());
+        table.attach(new RecordingOutlet(Fixtures.seat("tv")), Optional.empty(), Optional.empty());
+        assertThat(table.status()).isEqualTo(new TableView.Status(true, 6, 2));
+        assertThat(table.session()).isEqualTo(new TableView.Session("Lost Mine", "e1"));
     }
 
     @Test
@@ -83,7 +104,7 @@ class LiveTableTest {
         table.attach(p2, Optional.empty(), Optional.empty());
         table.apply(new Envelope<>(30, new OutboxMessage.SeatRevoked("p1", "kicked by the host", Fixtures.T0)));
         post(31, "after");
-        assertThat(p1.closedWith).contains(CloseCodes.UNAUTHORIZED);
+        assertThat(p1.closedWith).contains(4401);
         assertThat(p1.frames.getLast()).isEqualTo(new Frame.Closing("kicked by the host"));
         assertThat(p2.closedWith).isEmpty();
         assertThat(p2.frames.getLast()).isInstanceOf(Frame.Narrative.class);

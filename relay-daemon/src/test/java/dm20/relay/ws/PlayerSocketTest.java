@@ -86,7 +86,7 @@ class PlayerSocketTest {
         while (session.closedWith.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(session.closedWith.get()).isEqualTo(CloseCodes.POLICY);
+        assertThat(session.closedWith.get()).isEqualTo(1008);
         assertThat(session.sent.size()).isLessThanOrEqualTo(1);
     }
 

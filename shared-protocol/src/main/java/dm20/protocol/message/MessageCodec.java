@@ -1,49 +1,50 @@
 package dm20.protocol.message;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import tools.jackson.core.JacksonException;
+import dm20.protocol.json.WireFamily;
+import dm20.protocol.json.WireFormatException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The one codec for bus messages: a JSON object per message whose {@code type} field names the record.
- * The type names are listed here by hand, not derived from class names, because they are a persisted
- * format: renaming a record must not change what is on disk. Unknown fields are ignored; absent
- * optional fields decode as empty. Thread-safe and immutable.
+ * The one codec for bus messages: a JSON object per message whose {@code type} field names the record,
+ * followed by the record's components ({@link dm20.protocol.json.WireJson}, on Helidon's JSON). The type
+ * names are listed here by hand, not derived from class names, because they are a persisted format:
+ * renaming a record must not change what is on disk; a message type without a name fails at construction.
+ * Unknown fields are ignored; absent optional fields decode as empty. Thread-safe and immutable.
  */
 public final class MessageCodec {
 
     /** The discriminator field. */
-    public static final String TYPE = "type";
+    public static final String TYPE = WireFamily.TYPE;
 
-    private static final Map<Class<? extends BusMessage>, String> NAMES = Map.ofEntries(
-            Map.entry(InboxMessage.ActionSubmitted.class, "action_submitted"),
-            Map.entry(InboxMessage.PresenceChanged.class, "presence_changed"),
-            Map.entry(InboxMessage.RelayStarted.class, "relay_started"),
-            Map.entry(InboxMessage.RelayFailed.class, "relay_failed"),
-            Map.entry(InboxMessage.RelayStopped.class, "relay_stopped"),
-            Map.entry(OutboxMessage.SessionOpened.class, "session_opened"),
-            Map.entry(OutboxMessage.SeatIssued.class, "seat_issued"),
-            Map.entry(OutboxMessage.SeatRevoked.class, "seat_revoked"),
-            Map.entry(OutboxMessage.ActionRejected.class, "action_rejected"),
-            Map.entry(OutboxMessage.ActionClaimed.class, "action_claimed"),
-            Map.entry(OutboxMessage.ActionResolved.class, "action_resolved"),
-            Map.entry(OutboxMessage.NarrativePosted.class, "narrative_posted"),
-            Map.entry(OutboxMessage.PrivateMessageSent.class, "private_message_sent"),
-            Map.entry(OutboxMessage.DiceRolled.class, "dice_rolled"),
-            Map.entry(OutboxMessage.CharacterUpdated.class, "character_updated"),
-            Map.entry(OutboxMessage.CombatUpdated.class, "combat_updated"),
-            Map.entry(OutboxMessage.DmThinking.class, "dm_thinking"),
-            Map.entry(OutboxMessage.SessionClosed.class, "session_closed"));
+    private static final WireFamily<InboxMessage> INBOX = WireFamily.of(InboxMessage.class, "inbox message")
+            .add(InboxMessage.ActionSubmitted.class, "action_submitted")
+            .add(InboxMessage.PresenceChanged.class, "presence_changed")
+            .add(InboxMessage.RelayStarted.class, "relay_started")
+            .add(InboxMessage.RelayFailed.class, "relay_failed")
+            .add(InboxMessage.RelayStopped.class, "relay_stopped")
+            .build();
+
+    private static final WireFamily<OutboxMessage> OUTBOX = WireFamily.of(OutboxMessage.class, "outbox message")
+            .add(OutboxMessage.SessionOpened.class, "session_opened")
+            .add(OutboxMessage.SeatIssued.class, "seat_issued")
+            .add(OutboxMessage.SeatRevoked.class, "seat_revoked")
+            .add(OutboxMessage.ActionRejected.class, "action_rejected")
+            .add(OutboxMessage.ActionClaimed.class, "action_claimed")
+            .add(OutboxMessage.ActionResolved.class, "action_resolved")
+            .add(OutboxMessage.NarrativePosted.class, "narrative_posted")
+            .add(OutboxMessage.PrivateMessageSent.class, "private_message_sent")
+            .add(OutboxMessage.DiceRolled.class, "dice_rolled")
+            .add(OutboxMessage.CharacterUpdated.class, "character_updated")
+            .add(OutboxMessage.CombatUpdated.class, "combat_updated")
+            .add(OutboxMessage.DmThinking.class, "dm_thinking")
+            .add(OutboxMessage.SessionClosed.class, "session_closed")
+            .build();
 
     private final JsonMapper mapper;
-    private final Map<String, Class<? extends InboxMessage>> inbox = new HashMap<>();
-    private final Map<String, Class<? extends OutboxMessage>> outbox = new HashMap<>();
 
     public MessageCodec() {
         this.mapper = JsonMapper.builder()
@@ -52,36 +53,37 @@ public final class MessageCodec {
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_ABSENT))
                 .build();
-        NAMES.forEach((type, name) -> {
-            if (InboxMessage.class.isAssignableFrom(type)) {
-                inbox.put(name, type.asSubclass(InboxMessage.class));
-            } else {
-                outbox.put(name, type.asSubclass(OutboxMessage.class));
-            }
-        });
     }
 
-    /** The configured mapper, for callers that need the same JSON rules (records, optionals, instants). */
+    /**
+     * A Jackson mapper with the same rules (records, absent optionals left out, ISO instants, unknown
+     * fields ignored) for the JSON that is not a bus or web wire: the mcp-server's campaign files and MCP
+     * tool payloads (the MCP SDK is built on Jackson). Wire records go through {@link #encode} and
+     * {@link dm20.protocol.json.WireJson}, never through this.
+     */
     public JsonMapper json() {
         return mapper;
     }
 
     /** The wire name of a message's type. */
     public static String typeName(BusMessage message) {
-        return NAMES.get(message.getClass());
+        return switch (message) {
+            case InboxMessage m -> INBOX.typeName(m);
+            case OutboxMessage m -> OUTBOX.typeName(m);
+        };
     }
 
     /** One-line JSON with {@code type} first. */
     public String encode(BusMessage message) {
-        return toTree(message).toString();
+        return new String(encodeBytes(message), StandardCharsets.UTF_8);
     }
 
-    /** The message as a JSON tree with {@code type} first. */
-    public ObjectNode toTree(BusMessage message) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put(TYPE, typeName(message));
-        node.setAll((ObjectNode) mapper.valueToTree(message));
-        return node;
+    /** UTF-8 JSON with {@code type} first. */
+    public byte[] encodeBytes(BusMessage message) {
+        return switch (message) {
+            case InboxMessage m -> INBOX.writeBytes(m);
+            case OutboxMessage m -> OUTBOX.writeBytes(m);
+        };
     }
 
     /**
@@ -90,7 +92,7 @@ public final class MessageCodec {
      * @throws ProtocolException naming the problem: malformed JSON, missing or unknown type, bad field
      */
     public InboxMessage decodeInbox(String text) {
-        return decode(text, inbox, "inbox");
+        return decode(INBOX, text);
     }
 
     /**
@@ -99,48 +101,17 @@ public final class MessageCodec {
      * @throws ProtocolException naming the problem: malformed JSON, missing or unknown type, bad field
      */
     public OutboxMessage decodeOutbox(String text) {
-        return decode(text, outbox, "outbox");
+        return decode(OUTBOX, text);
     }
 
-    private <M> M decode(String text, Map<String, Class<? extends M>> types, String direction) {
-        JsonNode node = parse(text);
-        JsonNode typeNode = node.get(TYPE);
-        if (typeNode == null || !typeNode.isString()) {
-            throw new ProtocolException("message has no string '" + TYPE + "' field");
-        }
-        String name = typeNode.asString();
-        Class<? extends M> type = types.get(name);
-        if (type == null) {
-            throw new ProtocolException("unknown " + direction + " message type '" + name + "'");
-        }
-        try {
-            return mapper.treeToValue(node, type);
-        } catch (JacksonException e) {
-            throw new ProtocolException("invalid '" + name + "' message: " + rootMessage(e), e);
-        }
-    }
-
-    private JsonNode parse(String text) {
-        if (text == null || text.isBlank()) {
+    private static <M> M decode(WireFamily<M> family, String text) {
+        if (text == null) {
             throw new ProtocolException("empty message");
         }
-        JsonNode node;
         try {
-            node = mapper.readTree(text);
-        } catch (JacksonException e) {
-            throw new ProtocolException("malformed JSON: " + e.getOriginalMessage(), e);
+            return family.read(text);
+        } catch (WireFormatException e) {
+            throw new ProtocolException(e.getMessage(), e);
         }
-        if (node == null || !node.isObject()) {
-            throw new ProtocolException("message must be a JSON object");
-        }
-        return node;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t instanceof JacksonException je ? je.getOriginalMessage() : t.getMessage();
     }
 }

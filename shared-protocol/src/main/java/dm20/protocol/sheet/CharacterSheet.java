@@ -1,6 +1,7 @@
 package dm20.protocol.sheet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dm20.protocol.json.Wire;
 
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +10,9 @@ import java.util.Optional;
 /**
  * A player character, immutable. Changes produce a new sheet ({@code with…} methods on the game side).
  * Derived values ({@link #level()}, {@link #proficiencyBonus()}, modifiers) are computed, never stored,
- * and are written to JSON for the page.
+ * and are written to JSON for the page. Each carries {@code @JsonProperty} for the campaign files (Jackson)
+ * and {@link Wire.Derived} for the wire ({@link dm20.protocol.json.WireJson}); {@code WireJsonTest} keeps
+ * the two writers equal.
  *
  * @param id                 stable id, independent of the name
  * @param name               character name
@@ -92,18 +95,21 @@ public record CharacterSheet(
 
     /** Total character level over all classes. */
     @JsonProperty("level")
+    @Wire.Derived
     public int level() {
         return classes.stream().mapToInt(ClassLevel::level).sum();
     }
 
     /** Proficiency bonus for the total level: +2 at 1–4, +3 at 5–8, … +6 at 17–20. */
     @JsonProperty("proficiencyBonus")
+    @Wire.Derived
     public int proficiencyBonus() {
         return 2 + (Math.max(1, level()) - 1) / 4;
     }
 
     /** True when at 0 HP. */
     @JsonProperty("downed")
+    @Wire.Derived
     public boolean downed() {
         return hp.current() <= 0;
     }
@@ -134,7 +140,7 @@ public record CharacterSheet(
     }
 
     /** The six ability scores, 1..30 each. */
-    public record Abilities(int str, int dex, int con, @JsonProperty("int") int intel, int wis, int cha) {
+    public record Abilities(int str, int dex, int con, @JsonProperty("int") @Wire.Name("int") int intel, int wis, int cha) {
         public static final Abilities DEFAULT = new Abilities(10, 10, 10, 10, 10, 10);
 
         public Abilities {
@@ -166,6 +172,7 @@ public record CharacterSheet(
 
         /** Modifiers keyed by ability, for the page. */
         @JsonProperty("modifiers")
+        @Wire.Derived
         public java.util.Map<String, Integer> modifiers() {
             var m = new java.util.LinkedHashMap<String, Integer>();
             m.put("str", modifier(str));

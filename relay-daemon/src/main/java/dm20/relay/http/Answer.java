@@ -1,0 +1,59 @@
+package dm20.relay.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dm20.protocol.sheet.CharacterSheet;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every JSON body the relay answers over HTTP (docs/protocol.md §2.1, §2.3): one record per answer, the
+ * fields are the components in order, absent optionals are left out. Written only by {@link Responses};
+ * golden files pin each shape. Wire rules: add fields only at the end; optional fields may be absent.
+ */
+public sealed interface Answer {
+
+    /** {@code GET /status}: no ids, names or tokens. */
+    record Status(String status, boolean session, int seats, long connected, long uptimeSeconds) implements Answer { }
+
+    /** {@code GET /api/me}. */
+    record Me(String seatId, String role, String displayName, Optional<String> playerId,
+              Optional<String> characterId, String campaign, String epoch) implements Answer { }
+
+    /** {@code POST /action} accepted (202): the action is durably in the inbox. */
+    record Queued(String actionId, String status) implements Answer { }
+
+    /** {@code GET /action/{id}}: the seat's own action. */
+    record Action(String actionId, String status, String text, @JsonProperty("private") boolean privateToDm,
+                  Instant submittedAt, Optional<String> reason) implements Answer { }
+
+    /** {@code GET /character}: the player's own sheet, as the bare {@link CharacterSheet} object. */
+    record Sheet(@JsonValue CharacterSheet sheet) implements Answer {
+        public Sheet {
+            Objects.requireNonNull(sheet, "sheet");
+        }
+    }
+
+    /** {@code GET /api/host}: for the host (DM) seat only. */
+    record Host(String campaign, String epoch, List<String> urls, List<HostSeat> seats, List<HostPending> pending)
+            implements Answer {
+        public Host {
+            urls = List.copyOf(urls);
+            seats = List.copyOf(seats);
+            pending = List.copyOf(pending);
+        }
+    }
+
+    /** A seat on the host screen; {@code url} and {@code qrPng} only for seats listed in {@code seats.json}. */
+    record HostSeat(String seatId, String role, String displayName, boolean connected, int connections,
+                    Optional<Instant> lastSeen, Optional<String> url, Optional<String> qrPng) { }
+
+    /** A pending action on the host screen; a private action's text is {@code (private to the DM)}. */
+    record HostPending(String actionId, String displayName, String text, String status, Instant submittedAt) { }
+
+    /** Every refusal: a code from the catalogue ({@code dm20.relay.live.Refusal}) and what to do. */
+    record Error(String error, String message) implements Answer { }
+}
