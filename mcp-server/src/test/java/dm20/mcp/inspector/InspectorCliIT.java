@@ -114,7 +114,8 @@ class InspectorCliIT {
         for (String loop : List.of("party_start", "party_next", "party_wait", "party_status")) {
             assertThat(byName.get(loop).path("outputSchema").path("type").asString()).as(loop).isEqualTo("object");
         }
-        assertThat(byName.get("party_next").path("outputSchema").path("properties").has("status")).isTrue();
+        assertThat(byName.get("party_next").path("outputSchema").path("properties").has("actionId")).isTrue();
+        assertThat(byName.get("party_next").path("outputSchema").path("properties").has("action")).isTrue();
     }
 
     @Test
