@@ -7,6 +7,7 @@ import { SheetView } from './sheet.js';
 import { CombatView } from './combat.js';
 import { ActionBox } from './action.js';
 import { Cue } from './sound.js';
+import { ReadAloud, HoldToTalk, keepAwake } from './voice.js';
 
 const $ = (id) => document.getElementById(id);
 const FEED_TYPES = new Set(['narrative', 'resolution', 'whisper', 'roll']);
@@ -35,25 +36,32 @@ class App {
     this.s = load('session', null) || emptySession();
     this.seen = new Set(this.s.items.filter((i) => i.seq != null).map((i) => i.seq));
     this.seat = { role: '', playerId: '' };
+    this.historyUntil = Infinity;
     this.saveTimer = 0;
     this.cue = new Cue($('mute'));
-    this.feed = new Feed($('feed'), $('private'), $('new-pill'), $('priv-count'));
+    this.feed = new Feed($('feed'), $('private'), $('new-pill'), $('priv-count'),
+      { rolls: $('recent-rolls'), acts: $('recent-acts') });
+    this.aloud = new ReadAloud($('speak'));
+    this.talk = new HoldToTalk($('talk'), $('action-text'));
     this.sheet = new SheetView({ bar: $('charbar'), panel: $('sheet'), body: $('sheet-body'), title: $('sheet-title'),
       close: $('sheet-close'), parts: { name: $('cb-name'), hp: $('cb-hp'), fill: $('cb-hpfill'), ac: $('cb-ac'),
         level: $('cb-level'), conds: $('cb-conds') } });
     this.combat = new CombatView({ section: $('combat'), round: $('combat-round'), timer: $('combat-timer'),
       prompt: $('combat-prompt'), list: $('initiative'), waiting: $('combat-waiting'), banner: $('turn-banner') },
-      this.seat, () => this.turnStarts());
+      this.seat, () => this.turnStarts(), (text) => this.note(text));
     this.action = new ActionBox({ form: $('action'), text: $('action-text'), send: $('send'), whisper: $('whisper'),
       note: $('action-note') }, token, (a) => this.queued(a), () => this.gone('auth', ''));
     this.conn = new Connection(token, { frame: (f) => this.frame(f), state: (k, t) => this.connState(k, t),
       fatal: (k, r) => this.gone(k, r), hello: () => this.hello() });
     this.tabs();
+    this.typing();
+    keepAwake();
     window.addEventListener('pagehide', () => this.persist());
   }
 
   start() {
     this.s.items.forEach((i) => this.feed.add(i, false));
+    this.ask();
     if (this.s.sheet) this.sheet.update(this.s.sheet);
     if (this.s.combat) this.applyCombat(this.s.combat);
     document.body.classList.remove('booting');
@@ -79,7 +87,8 @@ class App {
       case 'welcome': return this.welcome(f);
       case 'action_status': return this.status(f);
       case 'sheet': this.s.sheet = f.sheet; return this.sheet.update(f.sheet);
-      case 'combat': this.s.combat = f; return this.applyCombat(f);
+      // Only a live frame (after the welcome's lastSeq) may say a turn timed out; history replays old turns.
+      case 'combat': this.s.combat = f; return this.applyCombat(f, typeof f.seq === 'number' && f.seq > this.historyUntil);
       case 'thinking': return this.thinking(f);
       case 'reload': this.reset(''); return this.connState('connecting', 'Reloading…');
       case 'closing': return this.connState('closed', f.reason || 'Closed');
@@ -90,6 +99,7 @@ class App {
   }
 
   welcome(f) {
+    this.historyUntil = typeof f.lastSeq === 'number' ? f.lastSeq : Infinity;
     const seat = f.seat || {};
     Object.assign(this.seat, { role: seat.role || '', playerId: seat.playerId || '' });
     if (this.s.epoch && f.epoch !== this.s.epoch) this.reset(f.epoch);
@@ -98,6 +108,7 @@ class App {
     document.title = (f.campaign ? f.campaign + ' · ' : '') + (seat.displayName || 'dm20 Party');
     const player = seat.role === 'PLAYER';
     document.body.classList.toggle('tv', seat.role === 'OBSERVER');
+    document.documentElement.classList.toggle('tv', seat.role === 'OBSERVER');
     $('action').hidden = !player;
     if (!player) { $('charbar').hidden = true; $('sheet').hidden = true; }
     else if (!this.s.sheet) {
@@ -117,6 +128,8 @@ class App {
     this.s.items.push(f);
     this.trim();
     this.feed.add(f, true);
+    this.speak(f);
+    this.ask();
     if (f.type === 'resolution') this.thinking({ thinking: false });
   }
 
@@ -125,6 +138,38 @@ class App {
       const old = this.s.items.shift();
       if (old.seq != null) this.seen.delete(old.seq);
     }
+  }
+
+  /** Reads a live frame aloud if this device asked for it: the TV reads the public story, a phone its own. */
+  speak(f) {
+    const tv = this.seat.role === 'OBSERVER';
+    if (f.type === 'narrative' && (!tv || f.scope === 'public')) this.aloud.say(f.text);
+    else if (f.type === 'whisper' && !tv) this.aloud.say(f.text);
+    else if (f.type === 'resolution') this.aloud.say([f.narrative, tv ? '' : f.private].filter(Boolean).join('. '));
+  }
+
+  /** A line from the table itself (a turn that timed out), kept with the feed. */
+  note(text) {
+    const item = { type: 'note', text, at: new Date().toISOString() };
+    this.s.items.push(item);
+    this.trim();
+    this.feed.add(item, true);
+    this.persistSoon();
+  }
+
+  /** The DM's latest words above the action box while typing (the story shrinks when the keyboard opens). */
+  ask() {
+    const box = $('ask');
+    const text = this.feed.latestDmText();
+    const typing = document.body.classList.contains('typing');
+    box.textContent = text ? 'DM: ' + text.replace(/[*_]/g, '') : '';
+    box.hidden = !typing || !text || !$('combat-prompt').hidden;
+  }
+
+  typing() {
+    const t = $('action-text');
+    t.addEventListener('focus', () => { document.body.classList.add('typing'); this.ask(); });
+    t.addEventListener('blur', () => { document.body.classList.remove('typing'); this.ask(); });
   }
 
   queued(a) {
@@ -161,8 +206,8 @@ class App {
     } catch (e) { /* the placeholder text stays */ }
   }
 
-  applyCombat(f) {
-    this.action.setGate(this.combat.update(f));
+  applyCombat(f, live) {
+    this.action.setGate(this.combat.update(f, !!live));
   }
 
   turnStarts() {
@@ -206,11 +251,19 @@ class App {
       $('private').hidden = !priv;
       $('tab-feed').setAttribute('aria-selected', String(!priv));
       $('tab-private').setAttribute('aria-selected', String(priv));
+      $('tab-feed').tabIndex = priv ? -1 : 0;
+      $('tab-private').tabIndex = priv ? 0 : -1;
       if (priv) this.feed.privateSeen();
       $('new-pill').hidden = true;
     };
     $('tab-feed').addEventListener('click', () => show(false));
     $('tab-private').addEventListener('click', () => show(true));
+    $('tabs').addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+      const priv = $('private').hidden;
+      show(priv);
+      $(priv ? 'tab-private' : 'tab-feed').focus();
+    });
   }
 
   persistSoon() {

@@ -5,20 +5,26 @@ import { el, clear, v } from './util.js';
 
 /** Shows combat; tells the caller whether the player may act and when their turn begins. */
 export class CombatView {
-  constructor(parts, seat, onTurnStart) {
+  /** onNote(text) is told when a turn or a simultaneous prompt ran out of time and the table moved on. */
+  constructor(parts, seat, onTurnStart, onNote) {
     this.p = parts;
     this.seat = seat;
     this.onTurnStart = onTurnStart;
+    this.onNote = onNote || (() => {});
+    this.prev = null;
     this.wasMyTurn = false;
     this.deadline = 0;
     this.gate = { canAct: true, why: '' };
     setInterval(() => this.tick(), 1000);
   }
 
-  /** Applies a combat frame: {combat, yourTurn, onDeck, canAct}. Returns {canAct, why}. */
-  update(f) {
+  /** Applies a combat frame: {combat, yourTurn, onDeck, canAct}; `live` if it just happened. Returns {canAct, why}. */
+  update(f, live) {
     const c = f.combat || {};
     const active = !!v(c, 'active');
+    const late = live && this.prev ? timedOut(this.prev, c, Date.now()) : '';
+    this.prev = c;
+    if (late) this.onNote(late);
     this.p.section.hidden = !active;
     if (!active) {
       this.banner(false, false);
@@ -50,18 +56,31 @@ export class CombatView {
   order(c) {
     const list = this.p.list;
     clear(list);
-    const cur = v(c, 'currentId'), deck = v(c, 'onDeckId');
+    // Everyone acts at once in a simultaneous round: no current or on-deck combatant, only who answered.
+    const simultaneous = v(c, 'mode') === 'SIMULTANEOUS';
+    const cur = simultaneous ? undefined : v(c, 'currentId'), deck = simultaneous ? undefined : v(c, 'onDeckId');
+    const waiting = v(c, 'waitingFor') || [];
     (v(c, 'order') || []).forEach((x) => {
       const id = v(x, 'order[].id');
       const li = el('li');
+      const pc = v(x, 'order[].kind') === 'PC';
       if (id === cur) { li.classList.add('current'); li.setAttribute('aria-current', 'step'); }
       if (id === deck) li.classList.add('ondeck');
+      const pid = v(x, 'order[].playerId');
+      if (simultaneous && pc && pid) li.classList.add(waiting.includes(pid) ? 'awaited' : 'answered');
       if (v(x, 'order[].downed')) li.classList.add('downed');
       if (this.seat.playerId && v(x, 'order[].playerId') === this.seat.playerId) li.classList.add('me');
       li.appendChild(el('span', 'init', v(x, 'order[].initiative')));
       li.appendChild(document.createTextNode(v(x, 'order[].name')));
       const hp = v(x, 'order[].hp'), max = v(x, 'order[].maxHp');
-      if (v(x, 'order[].kind') === 'PC' && hp !== undefined) li.appendChild(el('small', null, ' ' + hp + (max ? '/' + max : '')));
+      if (pc && hp !== undefined) li.appendChild(el('small', null, ' ' + hp + (max ? '/' + max : '')));
+      // Optional fields (the engine adds them): AC for player characters, conditions for anyone shown.
+      if (pc && typeof x.ac === 'number') li.appendChild(el('small', 'ac', ' AC ' + x.ac));
+      (Array.isArray(x.conditions) ? x.conditions : []).forEach((k) => {
+        const name = k && typeof k.name === 'string' ? k.name : typeof k === 'string' ? k : '';
+        if (name) li.appendChild(el('span', 'cond', name + (k.ends ? ' · ' + k.ends : '')));
+      });
+      if (simultaneous && pc && pid) li.appendChild(el('small', null, waiting.includes(pid) ? ' · deciding…' : ' · ✓ answered'));
       if (v(x, 'order[].holding')) li.appendChild(el('small', null, ' (holding)'));
       if (id === deck) li.appendChild(el('small', null, ' · on deck'));
       list.appendChild(li);
@@ -93,7 +112,29 @@ export class CombatView {
   tick() {
     const t = this.p.timer;
     if (!this.deadline || this.p.section.hidden) { t.textContent = ''; return; }
-    const left = Math.max(0, Math.round((this.deadline - Date.now()) / 1000));
+    const left = Math.max(0, Math.ceil((this.deadline - Date.now()) / 1000));
     t.textContent = left > 0 ? Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0') + ' left' : "time's up";
   }
+}
+
+/**
+ * Says whether the table moved on because time ran out: the previous frame had a deadline that has passed
+ * and the turn (round robin) or the prompt (simultaneous) changed since. Returns the line for the feed or ''.
+ */
+function timedOut(prev, c, now) {
+  const deadline = v(prev, 'deadline');
+  if (!v(prev, 'active') || !deadline || now < Date.parse(deadline)) return '';
+  const names = (ids, key) => ids.map((id) => {
+    const who = (v(prev, 'order') || []).find((x) => v(x, key) === id);
+    return who ? v(who, 'order[].name') : id;
+  });
+  if (v(prev, 'mode') === 'SIMULTANEOUS') {
+    const missing = v(prev, 'waitingFor') || [];
+    const moved = !v(c, 'active') || v(c, 'mode') !== 'SIMULTANEOUS' || v(c, 'round') !== v(prev, 'round')
+      || v(c, 'prompt') !== v(prev, 'prompt');
+    return moved && missing.length ? "Time ran out — no answer from " + names(missing, 'order[].playerId').join(', ') + '.' : '';
+  }
+  const cur = v(prev, 'currentId');
+  const moved = !v(c, 'active') || v(c, 'currentId') !== cur || v(c, 'round') !== v(prev, 'round');
+  return cur && moved ? "Time ran out for " + names([cur], 'order[].id')[0] + "'s turn." : '';
 }

@@ -1,11 +1,17 @@
-// The host screen: seats with their QR codes and links (for players to scan off this screen), live
-// presence and the pending queue, polled every 2 s from GET /api/host with the host token.
+// The host screen: the players' seats with their QR codes (one large at a time on tap, for scanning across
+// the table), the TV's seat, live presence and the pending queue, polled every 2 s from GET /api/host with
+// the host token. The host's own link is never among the seats: the relay sends it apart ("host"), and it
+// is shown once, folded, marked for the host only.
 
 import { el, clear, load, save, clock } from './util.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 2000;
 const DATA_PNG = 'data:image/png;base64,';
+
+let data = { seats: [] };
+let shape = '';
+let big = '';
 
 function takeToken() {
   const fromLink = decodeURIComponent(location.hash.replace(/^#/, ''));
@@ -31,18 +37,79 @@ async function poll(token) {
   setTimeout(() => poll(token), POLL_MS);
 }
 
+/** A seat's card may show a code only if it is a player or TV seat with a /play link. */
+function scannable(s) {
+  return s.role !== 'DM' && typeof s.url === 'string' && /\/play#/.test(s.url)
+    && typeof s.qrPng === 'string' && s.qrPng.startsWith(DATA_PNG);
+}
+
 function render(d) {
+  data = d;
   $('h-campaign').textContent = d.campaign || 'Party Mode';
-  const seats = d.seats || [];
-  const on = seats.filter((s) => s.connected).length;
-  $('h-state').textContent = on + ' of ' + seats.length + ' seats connected · updated ' + new Date().toLocaleTimeString();
+  const seats = (d.seats || []).filter((s) => s.role !== 'DM');
+  const players = seats.filter((s) => s.role === 'PLAYER');
+  const tvs = seats.filter((s) => s.role !== 'PLAYER');
+  const on = players.filter((s) => s.connected).length;
+  $('h-state').textContent = on + ' of ' + players.length + ' players connected · updated ' + new Date().toLocaleTimeString();
   $('h-urls').textContent = (d.urls || []).length ? 'Relay: ' + d.urls.join('  ·  ') : '';
-  const box = $('h-seats');
+  const next = seats.map((s) => s.seatId + '=' + (s.url || '')).join('|');
+  if (next !== shape) {
+    shape = next;
+    fill($('h-seats'), players);
+    fill($('h-tv'), tvs);
+    $('h-tv-title').hidden = !tvs.length;
+  }
+  seats.forEach((s) => presence(document.querySelector('[data-seat="' + CSS.escape(s.seatId) + '"] .presence'), s));
+  own(d.host || {});
+  pending(d.pending || []);
+  if (big) show(big);
+}
+
+function fill(box, seats) {
   clear(box);
-  seats.forEach((s) => box.appendChild(seat(s)));
+  seats.forEach((s) => box.appendChild(card(s)));
+  if (!seats.length && box.id === 'h-seats') box.appendChild(el('p', 'empty', 'No player seats yet'));
+}
+
+function card(s) {
+  const ok = scannable(s);
+  const c = el(ok ? 'button' : 'article', 'seat');
+  c.dataset.seat = s.seatId;
+  if (ok) {
+    c.type = 'button';
+    c.addEventListener('click', () => show(s.seatId));
+  }
+  c.appendChild(el('span', 'role', s.role === 'PLAYER' ? 'player' : 'TV · shows the public story'));
+  c.appendChild(el('span', 'name', s.displayName));
+  if (ok) {
+    const img = el('img');
+    img.src = s.qrPng;
+    img.alt = 'QR code for ' + s.displayName;
+    c.appendChild(img);
+    c.appendChild(el('span', 'enlarge', 'Tap to show large'));
+    c.appendChild(el('span', 'link', s.url));
+  }
+  c.appendChild(el('span', 'presence'));
+  return c;
+}
+
+function presence(node, s) {
+  if (!node) return;
+  node.className = 'presence ' + (s.connected ? 'on' : 'off');
+  node.textContent = '● ' + (s.connected ? 'connected' + (s.connections > 1 ? ' (' + s.connections + ' devices)' : '')
+    : 'not here yet' + (s.lastSeen ? ' · last seen ' + clock(s.lastSeen) : ''));
+}
+
+function own(h) {
+  $('h-own').hidden = !h.url;
+  $('h-own-name').textContent = h.displayName ? 'Seat: ' + h.displayName + ' (you, on this screen)' : '';
+  $('h-own-url').textContent = h.url || '';
+}
+
+function pending(items) {
   const list = $('h-pending');
   clear(list);
-  (d.pending || []).forEach((p) => {
+  items.forEach((p) => {
     const li = el('li', null, (p.displayName || '?') + ': ' + p.text);
     li.appendChild(el('small', null, p.status + ' · ' + clock(p.submittedAt)));
     list.appendChild(li);
@@ -50,22 +117,44 @@ function render(d) {
   if (!list.firstChild) list.appendChild(el('li', 'empty', 'No pending actions'));
 }
 
-function seat(s) {
-  const card = el('article', 'seat');
-  card.appendChild(el('span', 'role', s.role));
-  card.appendChild(el('h3', null, s.displayName));
-  if (typeof s.qrPng === 'string' && s.qrPng.startsWith(DATA_PNG)) {
-    const img = el('img');
-    img.src = s.qrPng;
-    img.alt = 'QR code for ' + s.displayName;
-    card.appendChild(img);
-  }
-  if (s.url) card.appendChild(el('span', 'link', s.url));
-  const state = s.connected ? 'connected' + (s.connections > 1 ? ' (' + s.connections + ')' : '')
-    : 'away' + (s.lastSeen ? ' · last seen ' + clock(s.lastSeen) : '');
-  card.appendChild(el('p', s.connected ? 'on' : 'off', '● ' + state));
-  return card;
+/** Shows one seat's code full screen; the previous/next buttons and arrow keys step through the seats. */
+function show(seatId) {
+  const seats = (data.seats || []).filter(scannable);
+  const s = seats.find((x) => x.seatId === seatId);
+  if (!s) { hide(); return; }
+  const opening = !big;
+  big = seatId;
+  $('big').hidden = false;
+  $('big-name').textContent = s.displayName;
+  if ($('big-img').src !== s.qrPng) $('big-img').src = s.qrPng;
+  $('big-img').alt = 'QR code for ' + s.displayName;
+  presence($('big-state'), s);
+  if (opening) $('big-close').focus();
 }
+
+function step(by) {
+  const seats = (data.seats || []).filter(scannable);
+  const i = seats.findIndex((x) => x.seatId === big);
+  if (seats.length) show(seats[(i + by + seats.length) % seats.length].seatId);
+}
+
+function hide() {
+  const was = big;
+  big = '';
+  $('big').hidden = true;
+  const c = was && document.querySelector('[data-seat="' + CSS.escape(was) + '"]');
+  if (c) c.focus();
+}
+
+$('big-close').addEventListener('click', hide);
+$('big-next').addEventListener('click', () => step(1));
+$('big-prev').addEventListener('click', () => step(-1));
+document.addEventListener('keydown', (e) => {
+  if (!big) return;
+  if (e.key === 'Escape') hide();
+  else if (e.key === 'ArrowRight') step(1);
+  else if (e.key === 'ArrowLeft') step(-1);
+});
 
 const token = takeToken();
 if (token) poll(token);

@@ -15,9 +15,9 @@ export class Cue {
   }
 
   paint() {
-    this.button.textContent = this.muted ? '♪ off' : '♪ on';
-    this.button.setAttribute('aria-pressed', String(this.muted));
-    this.button.setAttribute('aria-label', this.muted ? 'Unmute sounds' : 'Mute sounds');
+    // One name, its state in aria-pressed: pressed means the turn cue sounds.
+    this.button.textContent = 'Sound';
+    this.button.setAttribute('aria-pressed', String(!this.muted));
   }
 
   unlock() {

@@ -88,8 +88,7 @@ public final class RelayMain {
                     + " (lock " + bus.partyDir().resolve("relay.lock") + ")");
             return;
         }
-        // RelayOptions does not set limits yet; the command line takes them over when it grows the options.
-        Limits limits = Limits.DEFAULT;
+        Limits limits = options.limits();
         TableState state = new TableState();
         BusReader<OutboxMessage> outbox = bus.outboxReader(Optional.empty());
         catchUp(outbox, state);
@@ -102,7 +101,7 @@ public final class RelayMain {
         Sockets sockets = new Sockets(table, new FrameCodec(bus.codec()), bus.codec().json(), clock, timer,
                 new Sockets.Limits(limits.maxFrameBytes(), limits.socketQueueFrames(), limits.helloTimeout(),
                         options.heartbeat().multipliedBy(3)));
-        Responses out = new Responses(bus.codec().json());
+        Responses out = new Responses();
         WebServer server = RelayServer.build(options, limits, playerApi(bus, table, limits, clock),
                 hostApi(bus, table, () -> List.copyOf(urls)), new Pages(RelayMain.class.getClassLoader(), out),
                 sockets, out);
@@ -153,13 +152,13 @@ public final class RelayMain {
         ActionService actions = new ActionService(table, bus.inboxWriter(),
                 new ActionLimiter(limits.actionsPerMinute(), Duration.ofMinutes(1)), clock,
                 () -> "act-" + UUID.randomUUID(), limits.maxActionChars());
-        Responses out = new Responses(bus.codec().json());
+        Responses out = new Responses();
         return new PlayerApi(table, actions, new BearerAuth(table), out, bus.codec().json(), clock,
                 limits.maxBodyBytes());
     }
 
     private static HostApi hostApi(PartyBus bus, LiveTable table, java.util.function.Supplier<List<String>> urls) {
-        return new HostApi(table, new BearerAuth(table), new Responses(bus.codec().json()),
+        return new HostApi(table, new BearerAuth(table), new Responses(),
                 new SeatLinks(bus.partyDir().resolve("seats.json"), bus.codec().json()), new QrCodes(256), urls);
     }
 

@@ -15,13 +15,16 @@ import java.util.Optional;
  * every error ("Missing required parameter for option '--port'", "Invalid value for option '--port'") and
  * answers {@code --help}.
  *
- * <pre>--campaign DIR [--host 0.0.0.0] [--port 8080] [--public-url URL] [--heartbeat-seconds 20]</pre>
+ * <pre>--campaign DIR [--host 0.0.0.0] [--port 8080] [--public-url URL] [--heartbeat-seconds 20]
+ * [--actions-per-minute 20] [--sockets-per-seat 4] [--observer-sockets 200]</pre>
  *
  * @param port      0 binds an ephemeral port (reported in {@code relay_started} and on stderr)
  * @param publicUrl base URL advertised first in links (e.g. behind a proxy or in a container)
  * @param heartbeat interval of server pings; a socket silent for three intervals is dropped
+ * @param limits    input bounds and socket caps: {@link Limits#DEFAULT} with what the command line sets
  */
-public record RelayOptions(Path campaign, String host, int port, Optional<String> publicUrl, Duration heartbeat) {
+public record RelayOptions(Path campaign, String host, int port, Optional<String> publicUrl, Duration heartbeat,
+                           Limits limits) {
 
     /** What a command line asks for: run with these options, or print the help. */
     public sealed interface Invocation {
@@ -33,6 +36,11 @@ public record RelayOptions(Path campaign, String host, int port, Optional<String
         record Help(String text) implements Invocation {
         }
     }
+
+    // Limits.DEFAULT's values as constants: an annotation's description must be one.
+    private static final int DEFAULT_ACTIONS = 20;
+    private static final int DEFAULT_SOCKETS = 4;
+    private static final int DEFAULT_OBSERVERS = 200;
 
     /** The options as picocli reads them; {@link #options} validates them. */
     @Command(name = "relay-daemon", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, version = "dm20 0.1.0",
@@ -57,9 +65,31 @@ public record RelayOptions(Path campaign, String host, int port, Optional<String
                 description = "seconds between pings; a socket silent for three is dropped (default: ${DEFAULT-VALUE})")
         long heartbeatSeconds;
 
+        @Option(names = "--actions-per-minute", paramLabel = "N",
+                description = "accepted actions per seat per minute (default: " + DEFAULT_ACTIONS + ")")
+        int actionsPerMinute = DEFAULT_ACTIONS;
+
+        @Option(names = "--sockets-per-seat", paramLabel = "N",
+                description = "open WebSockets per player or host seat (default: " + DEFAULT_SOCKETS + ")")
+        int socketsPerSeat = DEFAULT_SOCKETS;
+
+        @Option(names = "--observer-sockets", paramLabel = "N",
+                description = "open WebSockets for one observer (TV) seat (default: " + DEFAULT_OBSERVERS + ")")
+        int observerSockets = DEFAULT_OBSERVERS;
+
         RelayOptions options() {
+            positive("--actions-per-minute", actionsPerMinute);
+            positive("--sockets-per-seat", socketsPerSeat);
+            positive("--observer-sockets", observerSockets);
             return new RelayOptions(campaign.toAbsolutePath().normalize(), host, port, Optional.ofNullable(publicUrl),
-                    Duration.ofSeconds(heartbeatSeconds));
+                    Duration.ofSeconds(heartbeatSeconds),
+                    Limits.DEFAULT.withActionsPerMinute(actionsPerMinute).withSockets(socketsPerSeat, observerSockets));
+        }
+
+        private static void positive(String option, int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(option + " must be a positive number, got " + value);
+            }
         }
     }
 
@@ -71,6 +101,7 @@ public record RelayOptions(Path campaign, String host, int port, Optional<String
             throw new IllegalArgumentException("--campaign must be an existing directory, got " + campaign);
         }
         publicUrl = publicUrl.map(RelayOptions::checkUrl);
+        java.util.Objects.requireNonNull(limits, "limits");
         if (heartbeat.isNegative() || heartbeat.isZero()) {
             throw new IllegalArgumentException("--heartbeat-seconds must be positive");
         }

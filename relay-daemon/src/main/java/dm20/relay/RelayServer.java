@@ -8,7 +8,9 @@ import dm20.relay.http.Responses;
 import dm20.relay.live.Refusal;
 import dm20.relay.http.SecurityHeaders;
 import dm20.relay.ws.Sockets;
+import io.helidon.http.HttpException;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 
@@ -21,6 +23,21 @@ final class RelayServer {
     private static final Logger LOG = Logger.getLogger(RelayServer.class.getName());
 
     private RelayServer() {
+    }
+
+    /**
+     * Helidon signals statuses with exceptions (the static handler's 304 for a matching ETag, a 404 or 405):
+     * a status below 400 is sent as is, with no body; a refusal gets the catalogue's JSON.
+     */
+    private static void httpException(ServerResponse res, HttpException e, Responses out) {
+        int code = e.status().code();
+        if (code < 400) {
+            res.status(e.status());
+            res.send();
+        } else {
+            out.send(res, code, new dm20.relay.http.Answer.Error(Refusal.forStatus(code).code(),
+                    "the relay refused this request (HTTP " + code + ")"));
+        }
     }
 
     /**
@@ -43,6 +60,7 @@ final class RelayServer {
                         .register(pages)
                         .register("/static", Pages.assets(loader))
                         .register(pages::unrouted)
+                        .error(HttpException.class, (req, res, e) -> httpException(res, e, out))
                         .error(RuntimeException.class, (req, res, e) -> {
                             LOG.log(Level.WARNING, "request failed", e);
                             out.refuse(res, Refusal.INTERNAL, "the relay failed to answer; try again");

@@ -161,6 +161,17 @@ class RelayHardeningIT {
     }
 
     @Test
+    void staticAsset_revalidatedWithItsETag_is304WithoutABody() throws Exception {
+        var first = relay.get("/static/app.js", Optional.empty());
+        assertThat(first.statusCode()).isEqualTo(200);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String again = raw("GET /static/app.js HTTP/1.1\r\nHost: 127.0.0.1\r\nIf-None-Match: " + etag
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(again).startsWith("HTTP/1.1 304").contains("Referrer-Policy: no-referrer");
+        assertThat(again.substring(again.indexOf("\r\n\r\n") + 4)).isEmpty();
+    }
+
+    @Test
     void unknownRoute_isAJson404() {
         assertError(relay.get("/nothing-here", Optional.empty()), 404, "not_found");
         assertError(relay.get("/static/nothing-here.js", Optional.empty()), 404, "not_found");

@@ -50,11 +50,25 @@ class RelayOptionsTest {
     }
 
     @Test
+    void parse_limits_defaultToLimitsDefaultAndOptionsSetThem() {
+        assertThat(RelayOptions.parse("--campaign", dir.toString()).limits()).isEqualTo(Limits.DEFAULT);
+        Limits set = RelayOptions.parse("--campaign", dir.toString(), "--actions-per-minute", "5",
+                "--sockets-per-seat", "2", "--observer-sockets", "50").limits();
+        assertThat(set).isEqualTo(Limits.DEFAULT.withActionsPerMinute(5).withSockets(2, 50));
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), "--actions-per-minute", "0"))
+                .hasMessageContaining("--actions-per-minute must be a positive number, got 0");
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), "--observer-sockets"))
+                .hasMessageContaining("Missing required parameter for option '--observer-sockets'");
+        assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), "--sockets-per-seat", "many"))
+                .hasMessageContaining("Invalid value for option '--sockets-per-seat'");
+    }
+
+    @Test
     void read_help_givesTheUsageNamingEveryOption() {
         RelayOptions.Invocation help = RelayOptions.read("--help");
         assertThat(help).isInstanceOfSatisfying(RelayOptions.Invocation.Help.class, h -> assertThat(h.text())
                 .contains("Usage: relay-daemon", "--campaign=DIR", "--host=H", "--port=N", "--public-url=URL",
-                        "--heartbeat-seconds=N"));
+                        "--heartbeat-seconds=N", "--actions-per-minute=N", "--sockets-per-seat=N", "--observer-sockets=N"));
         assertThat(RelayOptions.read("--campaign", dir.toString())).isInstanceOf(RelayOptions.Invocation.Run.class);
     }
 

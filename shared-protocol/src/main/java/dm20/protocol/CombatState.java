@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The state of combat as the mcp-server owns it. {@link #viewFor(Viewer)} is the one place that
- * decides what a player or observer may see of it: hidden combatants vanish and non-PC hit points are
- * removed for everyone but the DM.
+ * decides what a player or observer may see of it: hidden combatants and hidden conditions vanish, and
+ * non-PC hit points and armor class are removed for everyone but the DM.
  *
  * @param active       false when there is no combat (the other fields are then empty)
  * @param round        the round number, from 1
@@ -52,10 +52,14 @@ public record CombatState(
      * @param hidden      not yet revealed to the players
      * @param downed      at 0 HP: skipped by "next turn"
      * @param holding     holding (readying) their action
+     * @param ac          armor class; for non-PCs only the DM's view carries it (a 5e table learns a
+     *                    monster's AC by hitting it, not from a screen). Absent in entries written before it
+     * @param conditions  active conditions; players see those not marked hidden. Empty in older entries
      */
     public record Combatant(String id, String name, Kind kind, Optional<String> characterId,
                             Optional<String> playerId, int initiative, Optional<Integer> hp,
-                            Optional<Integer> maxHp, boolean hidden, boolean downed, boolean holding) {
+                            Optional<Integer> maxHp, boolean hidden, boolean downed, boolean holding,
+                            Optional<Integer> ac, List<ConditionTag> conditions) {
         public Combatant {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
@@ -64,11 +68,66 @@ public record CombatState(
             playerId = playerId == null ? Optional.empty() : playerId;
             hp = hp == null ? Optional.empty() : hp;
             maxHp = maxHp == null ? Optional.empty() : maxHp;
+            ac = ac == null ? Optional.empty() : ac;
+            conditions = conditions == null ? List.of() : List.copyOf(conditions);
         }
 
-        Combatant withoutHp() {
-            return new Combatant(id, name, kind, characterId, playerId, initiative, Optional.empty(),
-                    Optional.empty(), hidden, downed, holding);
+        /** A combatant without armor class or conditions (as written before they existed). */
+        public Combatant(String id, String name, Kind kind, Optional<String> characterId, Optional<String> playerId,
+                         int initiative, Optional<Integer> hp, Optional<Integer> maxHp, boolean hidden,
+                         boolean downed, boolean holding) {
+            this(id, name, kind, characterId, playerId, initiative, hp, maxHp, hidden, downed, holding,
+                    Optional.empty(), List.of());
+        }
+
+        /** The same combatant with another HP and downed flag. */
+        public Combatant withHp(Optional<Integer> newHp, boolean isDowned) {
+            return new Combatant(id, name, kind, characterId, playerId, initiative, newHp, maxHp, hidden, isDowned,
+                    holding, ac, conditions);
+        }
+
+        /** The same combatant, holding or not. */
+        public Combatant withHolding(boolean isHolding) {
+            return new Combatant(id, name, kind, characterId, playerId, initiative, hp, maxHp, hidden, downed,
+                    isHolding, ac, conditions);
+        }
+
+        /** The same combatant with other conditions. */
+        public Combatant withConditions(List<ConditionTag> newConditions) {
+            return new Combatant(id, name, kind, characterId, playerId, initiative, hp, maxHp, hidden, downed,
+                    holding, ac, newConditions);
+        }
+
+        /** The same combatant with another armor class. */
+        public Combatant withAc(Optional<Integer> newAc) {
+            return new Combatant(id, name, kind, characterId, playerId, initiative, hp, maxHp, hidden, downed,
+                    holding, newAc, conditions);
+        }
+
+        /** What a player sees: no hidden conditions; for non-PCs also no HP and no AC. */
+        Combatant forPlayers() {
+            List<ConditionTag> shown = conditions.stream().filter(c -> !c.hidden()).toList();
+            boolean pc = kind == Kind.PC;
+            return new Combatant(id, name, kind, characterId, playerId, initiative, pc ? hp : Optional.empty(),
+                    pc ? maxHp : Optional.empty(), hidden, downed, holding, pc ? ac : Optional.empty(), shown);
+        }
+    }
+
+    /**
+     * A condition on a combatant, as the table sees it.
+     *
+     * @param name   the condition, e.g. "poisoned", "restrained", "concentrating on Bless"
+     * @param ends   when it ends, in words (e.g. "end of Goblin's next turn", "save ends (DC 13 WIS)");
+     *               absent: until removed
+     * @param hidden known to the DM only (players never receive it)
+     */
+    public record ConditionTag(String name, Optional<String> ends, boolean hidden) {
+        public ConditionTag {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("condition name must not be blank");
+            }
+            ends = ends == null ? Optional.empty() : ends;
         }
     }
 
@@ -96,8 +155,9 @@ public record CombatState(
     }
 
     /**
-     * What {@code viewer} may see: the DM sees everything; everyone else loses hidden combatants and
-     * the hit points of anything that is not a PC. A hidden current or on-deck combatant is not named.
+     * What {@code viewer} may see: the DM sees everything; everyone else loses hidden combatants, hidden
+     * conditions, and the hit points and armor class of anything that is not a PC. A hidden current or
+     * on-deck combatant is not named.
      */
     public CombatState viewFor(Viewer viewer) {
         if (viewer.role() == Role.DM) {
@@ -105,7 +165,7 @@ public record CombatState(
         }
         List<Combatant> visible = order.stream()
                 .filter(c -> !c.hidden())
-                .map(c -> c.kind() == Kind.PC ? c : c.withoutHp())
+                .map(Combatant::forPlayers)
                 .toList();
         return new CombatState(active, round, mode, visible,
                 currentId.filter(id -> isIn(visible, id)), onDeckId.filter(id -> isIn(visible, id)),

@@ -72,6 +72,29 @@ class VisibilityRulesTest {
     }
 
     @Test
+    void combatViewFor_player_seesPcArmorClassButNotMonsterArmorClass() {
+        CombatState view = Samples.combat().viewFor(ANN);
+
+        assertThat(view.order()).filteredOn(c -> c.id().equals("c-ara"))
+                .singleElement().satisfies(c -> assertThat(c.ac()).contains(16));
+        assertThat(view.order()).filteredOn(c -> c.kind() != CombatState.Kind.PC)
+                .allSatisfy(c -> assertThat(c.ac()).isEmpty());
+        assertThat(Samples.combat().viewFor(Viewer.dm()).order().get(1).ac()).contains(15);
+    }
+
+    @Test
+    void combatViewFor_player_seesVisibleConditionsOfEveryoneButNoHiddenOnes() {
+        CombatState view = Samples.combat().viewFor(BEN);
+
+        assertThat(view.order().get(0).conditions()).extracting(CombatState.ConditionTag::name)
+                .containsExactly("poisoned");
+        assertThat(view.order().get(0).conditions().get(0).ends()).contains("end of Goblin's next turn");
+        assertThat(view.order().get(1).conditions()).extracting(CombatState.ConditionTag::name)
+                .containsExactly("prone");
+        assertThat(Samples.combat().viewFor(Viewer.dm()).order().get(1).conditions()).hasSize(2);
+    }
+
+    @Test
     void combatViewFor_observerAndPlayer_sameFilter_dmSeesAll() {
         assertThat(Samples.combat().viewFor(Viewer.observer())).isEqualTo(Samples.combat().viewFor(BEN));
         assertThat(Samples.combat().viewFor(Viewer.dm())).isEqualTo(Samples.combat());

@@ -2,11 +2,13 @@ package dm20.mcp.game;
 
 import dm20.protocol.CombatState;
 import dm20.protocol.CombatState.Combatant;
+import dm20.protocol.CombatState.ConditionTag;
 import dm20.protocol.CombatState.Kind;
 import dm20.protocol.CombatState.TurnMode;
 import dm20.protocol.Viewer;
 import dm20.protocol.message.OutboxMessage.CombatUpdated;
 import dm20.protocol.sheet.CharacterSheet;
+import dm20.protocol.sheet.CharacterSheet.DeathSaves;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,6 +28,18 @@ public final class Combat {
     private final Characters characters;
     private final TableFeed feed;
     private final Clock clock;
+    private TurnListener turnListener = (before, after) -> { };
+
+    /**
+     * Told whenever the turn passes (next_turn, hold, an expired deadline), after the new state is stored,
+     * so that timed effects can tick. Called with the {@link GameLock} held; it may change the combat
+     * through {@link #update}.
+     */
+    @FunctionalInterface
+    public interface TurnListener {
+        /** The turn passed from {@code before}'s current combatant to {@code after}'s. */
+        void turnPassed(CombatState before, CombatState after);
+    }
 
     public Combat(Campaigns campaigns, Characters characters, TableFeed feed, Clock clock) {
         this.campaigns = campaigns;
@@ -54,6 +68,25 @@ public final class Combat {
         return store(TurnOrder.start(list, clock.instant(), seconds));
     }
 
+    /** Sets the one listener told when the turn passes (replacing any earlier one). */
+    public void onTurnPassed(TurnListener listener) {
+        this.turnListener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Replaces one combatant (same id) with a changed copy, e.g. new conditions; saves and announces it.
+     * For the rules engine, which has checked the DM's permission.
+     *
+     * @throws GameException if there is no combat or no such combatant
+     */
+    public CombatState update(Combatant changed) {
+        CombatState s = requireActive();
+        if (s.order().stream().noneMatch(x -> x.id().equals(changed.id()))) {
+            throw new GameException("no combatant " + changed.id() + " in this fight");
+        }
+        return store(TurnOrder.replace(s, changed));
+    }
+
     /** The combat as {@code viewer} may see it. */
     public CombatState state(Viewer viewer) {
         return campaigns.current().combat().viewFor(viewer);
@@ -68,14 +101,14 @@ public final class Combat {
     public CombatState next(Viewer viewer) {
         CombatState s = requireRoundRobin();
         requireTurnOwnerOrDm(viewer, s);
-        return store(TurnOrder.advance(s, clock.instant(), turnSeconds()));
+        return passed(s, store(TurnOrder.advance(s, clock.instant(), turnSeconds())));
     }
 
     /** The current combatant holds their action (DM, or the player whose turn it is). */
     public CombatState hold(Viewer viewer) {
         CombatState s = requireRoundRobin();
         requireTurnOwnerOrDm(viewer, s);
-        return store(TurnOrder.hold(s, clock.instant(), turnSeconds()));
+        return passed(s, store(TurnOrder.hold(s, clock.instant(), turnSeconds())));
     }
 
     /** Adds a late joiner into the initiative order (DM only). */
@@ -137,8 +170,16 @@ public final class Combat {
         String who = s.mode() == TurnMode.ROUND_ROBIN ? s.current().map(Combatant::name).orElse("?") + "'s turn"
                 : "the simultaneous prompt for " + s.waitingFor();
         c.get().logEvent("combat", "time ran out: " + who + " passed automatically", clock.instant());
-        store(TurnOrder.expire(s, clock.instant(), turnSeconds()));
+        CombatState after = store(TurnOrder.expire(s, clock.instant(), turnSeconds()));
+        if (s.mode() == TurnMode.ROUND_ROBIN) {
+            passed(s, after);
+        }
         return true;
+    }
+
+    private CombatState passed(CombatState before, CombatState after) {
+        turnListener.turnPassed(before, after);
+        return campaigns.current().combat();
     }
 
     private Combatant changeHp(Viewer viewer, String target, UnaryOperator<CharacterSheet> pcChange,
@@ -166,8 +207,27 @@ public final class Combat {
     public Optional<Combatant> syncPc(CharacterSheet sheet) {
         CombatState s = campaigns.current().combat();
         Optional<Combatant> in = s.order().stream().filter(x -> x.id().equals(sheet.id())).findFirst();
-        in.ifPresent(x -> store(TurnOrder.replace(s, pcCombatant(sheet, x.initiative(), x.hidden()))));
-        return in.map(x -> pcCombatant(sheet, x.initiative(), x.hidden()));
+        Optional<Combatant> now = in.map(x -> pcCombatant(sheet, x.initiative(), x.hidden())
+                .withConditions(vitalTags(sheet, x.conditions())));
+        now.ifPresent(x -> store(TurnOrder.replace(s, x)));
+        return now;
+    }
+
+    /**
+     * A PC's condition tags with the ones that follow from their hit points brought up to date: at 0 HP
+     * "unconscious" (with the death saves so far, or "stable"), after three failed death saves "dead".
+     */
+    static List<ConditionTag> vitalTags(CharacterSheet s, List<ConditionTag> tags) {
+        List<ConditionTag> out = new ArrayList<>(tags.stream()
+                .filter(t -> !t.name().equals("dead") && !t.name().equals("unconscious")).toList());
+        DeathSaves ds = s.deathSaves();
+        if (ds.dead()) {
+            out.add(0, new ConditionTag("dead", Optional.empty(), false));
+        } else if (s.hp().current() == 0) {
+            out.add(0, new ConditionTag("unconscious", Optional.of(ds.stable() ? "stable; wakes when healed"
+                    : "dying: death saves " + ds.successes() + " succeeded, " + ds.failures() + " failed"), false));
+        }
+        return out;
     }
 
     private Combatant combatant(Participant p, List<Combatant> existing) {
@@ -195,7 +255,8 @@ public final class Combat {
     private Combatant pcCombatant(CharacterSheet s, int initiative, boolean hidden) {
         Optional<String> player = campaigns.current().ownerOf(s.id()).map(Player::id);
         return new Combatant(s.id(), s.name(), Kind.PC, Optional.of(s.id()), player, initiative,
-                Optional.of(s.hp().current()), Optional.of(s.hp().max()), hidden, s.hp().current() == 0, false);
+                Optional.of(s.hp().current()), Optional.of(s.hp().max()), hidden, s.hp().current() == 0, false,
+                Optional.of(s.armorClass()), vitalTags(s, List.of()));
     }
 
     private static Combatant monster(Participant p, List<Combatant> existing) {
@@ -210,7 +271,7 @@ public final class Combat {
         int hp = p.hp().orElse(p.maxHp().orElse(1));
         int max = Math.max(hp, p.maxHp().orElse(hp));
         return new Combatant(id, name, kind, Optional.empty(), Optional.empty(), p.initiative(), Optional.of(hp),
-                Optional.of(max), p.hidden(), hp == 0, false);
+                Optional.of(max), p.hidden(), hp == 0, false, p.ac(), List.of());
     }
 
     private static boolean taken(List<Combatant> existing, String id) {
@@ -218,8 +279,7 @@ public final class Combat {
     }
 
     private static Combatant copy(Combatant m, Optional<Integer> hp, boolean downed) {
-        return new Combatant(m.id(), m.name(), m.kind(), m.characterId(), m.playerId(), m.initiative(), hp,
-                m.maxHp(), m.hidden(), downed, m.holding());
+        return m.withHp(hp, downed);
     }
 
     private CombatState requireActive() {

@@ -169,6 +169,29 @@ public final class Sheets {
         return d.build();
     }
 
+    /**
+     * Damage taken at 0 HP: one failed death save, two for a critical hit; three failures are death.
+     *
+     * @throws GameException if the character is not at 0 HP
+     */
+    public static CharacterSheet failDeathSaves(CharacterSheet s, int failures) {
+        if (s.hp().current() > 0) {
+            throw new GameException(s.name() + " is not at 0 HP; death saves are only for the downed");
+        }
+        CharacterDraft d = CharacterDraft.of(s);
+        DeathSaves ds = s.deathSaves();
+        d.deathSaves = new DeathSaves(Math.min(3, ds.successes()), Math.min(3, ds.failures() + failures));
+        return d.build();
+    }
+
+    /** The same sheet with these conditions (names as shown on the sheet, in order, no duplicates). */
+    public static CharacterSheet withConditions(CharacterSheet s, java.util.List<String> conditions) {
+        CharacterDraft d = CharacterDraft.of(s);
+        d.conditions.clear();
+        conditions.stream().distinct().forEach(d.conditions::add);
+        return d.build();
+    }
+
     static Optional<Item> findItem(CharacterSheet s, String name) {
         return s.inventory().stream().filter(i -> i.name().equalsIgnoreCase(name.strip())).findFirst();
     }

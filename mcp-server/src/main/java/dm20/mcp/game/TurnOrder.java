@@ -140,7 +140,6 @@ final class TurnOrder {
     }
 
     private static Combatant holding(Combatant c, boolean holding) {
-        return new Combatant(c.id(), c.name(), c.kind(), c.characterId(), c.playerId(), c.initiative(), c.hp(),
-                c.maxHp(), c.hidden(), c.downed(), holding);
+        return c.withHolding(holding);
     }
 }

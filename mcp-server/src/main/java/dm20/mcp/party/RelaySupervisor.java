@@ -21,7 +21,8 @@ import java.util.Optional;
 final class RelaySupervisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RelaySupervisor.class);
-    static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    // a relay JVM starts in about a second, but a loaded 2-core machine was measured at 26 s (2026-12-01)
+    static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     static final int MAX_RESTARTS = 3;
 
     /** Where and how the relay serves. */

@@ -8,11 +8,17 @@ final class Distance {
 
     /** The edit distance between {@code a} and {@code b}, or {@code max + 1} once it must exceed {@code max}. */
     static int bounded(String a, String b, int max) {
+        return bounded(a, b, max, new int[b.length() + 1], new int[b.length() + 1]);
+    }
+
+    /**
+     * As {@link #bounded(String, String, int)}, with caller-owned rows of at least {@code b.length() + 1}
+     * entries, so a scan over many terms allocates nothing.
+     */
+    static int bounded(String a, String b, int max, int[] prev, int[] cur) {
         if (Math.abs(a.length() - b.length()) > max) {
             return max + 1;
         }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
             prev[j] = j;
         }

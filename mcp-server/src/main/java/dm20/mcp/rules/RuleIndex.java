@@ -13,7 +13,8 @@ import java.util.Set;
  * lowercase words. A query word matches a term exactly, as a prefix (3+ letters) or within a small edit
  * distance (typos); a name match weighs far more than a text match, text matches weigh by rarity (IDF),
  * and the whole query close to a whole name (exact, prefix, substring, or a typo away) ranks that entry
- * first. Immutable after construction, thread-safe; a query allocates only its own score arrays.
+ * first. A misspelled word must keep one of its first two letters in the first two places (nearly every
+ * typo does), which spares the edit-distance computation for most of the vocabulary. Immutable after construction, thread-safe; a query allocates only its own score arrays.
  */
 final class RuleIndex {
 
@@ -34,27 +35,27 @@ final class RuleIndex {
     RuleIndex(List<Entry> list) {
         entries = list.toArray(Entry[]::new);
         nameKeys = list.stream().map(e -> Json.key(e.name())).toArray(String[]::new);
-        Map<String, List<Integer>> names = new HashMap<>();
-        Map<String, List<Integer>> texts = new HashMap<>();
+        Map<String, Postings> names = new HashMap<>();
+        Map<String, Postings> texts = new HashMap<>();
         for (int i = 0; i < entries.length; i++) {
-            for (String t : tokens(entries[i].name())) {
-                add(names, t, i);
-            }
-            for (String t : tokens(entries[i].text())) {
-                add(texts, t, i);
-            }
+            int entry = i;
+            forEachToken(entries[i].name(), t -> names.computeIfAbsent(t, x -> new Postings()).add(entry));
+            forEachToken(entries[i].text(), t -> texts.computeIfAbsent(t, x -> new Postings()).add(entry));
         }
         namePostings = freeze(names);
         textPostings = freeze(texts);
-        Set<String> vocabulary = new java.util.TreeSet<>(names.keySet());
+        Set<String> vocabulary = new java.util.HashSet<>(names.keySet());
         vocabulary.addAll(texts.keySet());
         sortedTerms = vocabulary.toArray(String[]::new);
+        Arrays.sort(sortedTerms);
         int longest = vocabulary.stream().mapToInt(String::length).max().orElse(0);
         List<List<String>> byLength = new ArrayList<>();
         for (int i = 0; i <= longest; i++) {
             byLength.add(new ArrayList<>());
         }
-        vocabulary.forEach(t -> byLength.get(t.length()).add(t));
+        for (String t : sortedTerms) {
+            byLength.get(t.length()).add(t);
+        }
         termsByLength = byLength.stream().map(l -> l.toArray(String[]::new)).toArray(String[][]::new);
     }
 
@@ -74,12 +75,14 @@ final class RuleIndex {
         for (String word : words) {
             scoreWord(word, score, covered);
         }
+        int[] prev = new int[key.length() + 5];
+        int[] cur = new int[key.length() + 5];
         for (int i = 0; i < entries.length; i++) {
             if (score[i] > 0 && !words.isEmpty()) {
                 double coverage = (double) covered[i] / words.size();
                 score[i] *= coverage * coverage;
             }
-            score[i] += nameBonus(key, nameKeys[i]);
+            score[i] += nameBonus(key, nameKeys[i], prev, cur);
         }
         return top(score, kinds, limit);
     }
@@ -123,9 +126,19 @@ final class RuleIndex {
         }
         int k = typos(word.length());
         if (k > 0) {
-            for (int len = Math.max(1, word.length() - k); len <= word.length() + k && len < termsByLength.length; len++) {
+            int[] prev = new int[word.length() + k + 2];
+            int[] cur = new int[word.length() + k + 2];
+            char w0 = word.charAt(0);
+            char w1 = word.charAt(1);
+            for (int len = Math.max(2, word.length() - k); len <= word.length() + k && len < termsByLength.length; len++) {
                 for (String t : termsByLength[len]) {
-                    int d = Distance.bounded(word, t, k);
+                    char t0 = t.charAt(0);
+                    char t1 = t.charAt(1);
+                    // A typo rarely spares neither of the first two letters; this skips most terms unread.
+                    if (t0 != w0 && t0 != w1 && t1 != w0 && t1 != w1) {
+                        continue;
+                    }
+                    int d = Distance.bounded(word, t, k, prev, cur);
                     if (d > 0 && d <= k) {
                         out.merge(t, d == 1 ? 0.6 : 0.4, Math::max);
                     }
@@ -144,7 +157,7 @@ final class RuleIndex {
     }
 
     /** A bonus for the whole query against a whole name, dwarfing any word score. */
-    private static double nameBonus(String key, String name) {
+    private static double nameBonus(String key, String name, int[] prev, int[] cur) {
         if (name.equals(key)) {
             return 1000;
         }
@@ -156,7 +169,7 @@ final class RuleIndex {
         }
         int k = key.length() <= 4 ? 1 : key.length() <= 8 ? 2 : 3;
         if (Math.abs(name.length() - key.length()) <= k) {
-            int d = Distance.bounded(key, name, k);
+            int d = Distance.bounded(key, name, k, prev, cur);
             if (d <= k) {
                 return 250 - 50.0 * d;
             }
@@ -181,6 +194,12 @@ final class RuleIndex {
     /** Lowercase words of letters and digits, at least two characters, each once. */
     static List<String> tokens(String text) {
         Set<String> out = new LinkedHashSet<>();
+        forEachToken(text, out::add);
+        return List.copyOf(out);
+    }
+
+    /** Each lowercase word of letters and digits (two characters or more) in order, repeats included. */
+    private static void forEachToken(String text, java.util.function.Consumer<String> sink) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
@@ -188,24 +207,36 @@ final class RuleIndex {
                 b.append(Character.toLowerCase(c));
             } else if (c != '\'' && c != '’') {
                 if (b.length() >= 2) {
-                    out.add(b.toString());
+                    sink.accept(b.toString());
                 }
                 b.setLength(0);
             }
         }
-        return List.copyOf(out);
     }
 
-    private static void add(Map<String, List<Integer>> postings, String term, int entry) {
-        List<Integer> l = postings.computeIfAbsent(term, t -> new ArrayList<>());
-        if (l.isEmpty() || l.get(l.size() - 1) != entry) {
-            l.add(entry);
+    /** A growing list of entry numbers, each once (entries are added in order). */
+    private static final class Postings {
+        private int[] ids = new int[4];
+        private int size;
+
+        void add(int entry) {
+            if (size > 0 && ids[size - 1] == entry) {
+                return;
+            }
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = entry;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(ids, size);
         }
     }
 
-    private static Map<String, int[]> freeze(Map<String, List<Integer>> postings) {
-        Map<String, int[]> out = new HashMap<>();
-        postings.forEach((t, l) -> out.put(t, l.stream().mapToInt(Integer::intValue).toArray()));
-        return Map.copyOf(out);
+    private static Map<String, int[]> freeze(Map<String, Postings> postings) {
+        Map<String, int[]> out = new HashMap<>(postings.size() * 2);
+        postings.forEach((t, p) -> out.put(t, p.toArray()));
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

@@ -136,20 +136,15 @@ public final class CharacterTools implements ToolGroup {
         LevelUp.Result r = game.characters().levelUp(Vocabulary.viewer(game, a), a.text("character"),
                 !how.equals("average"), ints(a, "ability_increases"));
         game.combat().syncPc(r.sheet());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("character", r.sheet().name());
-        out.put("level", r.level());
-        out.put("hit_points_gained", r.hitPoints());
-        out.put("hit_points_how", r.hitPointsHow());
-        out.put("hp", r.sheet().hp());
-        out.put("features_gained", r.features());
-        out.put("spell_slots", r.spellSlots());
-        out.put("proficiency_bonus", r.sheet().proficiencyBonus());
-        out.put("ability_score_improvement", r.improvement());
-        if (!r.notes().isEmpty()) {
-            out.put("notes", r.notes());
-        }
-        return out;
+        return new LevelledUp(r.sheet().name(), r.level(), r.hitPoints(), r.hitPointsHow(), r.sheet().hp(),
+                r.features(), r.spellSlots(), r.sheet().proficiencyBonus(), r.improvement(), r.notes());
+    }
+
+    /** {@code level_up_character}'s answer. */
+    public record LevelledUp(String character, int level, int hitPointsGained, String hitPointsHow,
+                             CharacterSheet.HitPoints hp, List<String> featuresGained,
+                             List<CharacterSheet.SpellSlots> spellSlots, int proficiencyBonus,
+                             boolean abilityScoreImprovement, List<String> notes) {
     }
 
     @SuppressWarnings("unchecked")

@@ -34,20 +34,20 @@ final class RuleViews {
         m.put("name", s.name());
         m.put("level", s.level());
         m.put("school", s.school());
-        m.put("casting_time", s.castingTime());
+        m.put("castingTime", s.castingTime());
         m.put("range", s.range());
         m.put("components", String.join(", ", s.components()) + s.material().map(x -> " (" + x + ")").orElse(""));
         m.put("duration", s.duration());
         putIf(m, "concentration", s.concentration());
         putIf(m, "ritual", s.ritual());
         s.save().ifPresent(a -> m.put("save", a.name()));
-        putIf(m, "half_on_save", s.halfOnSave());
-        s.attack().ifPresent(a -> m.put("spell_attack", a));
+        putIf(m, "halfOnSave", s.halfOnSave());
+        s.attack().ifPresent(a -> m.put("spellAttack", a));
         putList(m, "damage", s.damage().stream().map(Damage::toString).toList());
         m.put("classes", s.classes());
         text(m, "description", s.description(), detail);
         if (!s.higherLevels().isEmpty()) {
-            text(m, "at_higher_levels", s.higherLevels(), detail);
+            text(m, "atHigherLevels", s.higherLevels(), detail);
         }
         return m;
     }
@@ -56,8 +56,8 @@ final class RuleViews {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", x.name());
         m.put("type", x.size() + " " + x.type() + x.subtype().map(s -> " (" + s + ")").orElse("") + ", " + x.alignment());
-        m.put("armor_class", x.armorClass());
-        m.put("hit_points", x.hitPoints() + " (" + x.hitDice() + ")");
+        m.put("armorClass", x.armorClass());
+        m.put("hitPoints", x.hitPoints() + " (" + x.hitDice() + ")");
         m.put("speed", x.speed());
         Map<String, String> abilities = new LinkedHashMap<>();
         for (Ability a : Ability.values()) {
@@ -73,17 +73,17 @@ final class RuleViews {
         if (!x.skills().isEmpty()) {
             m.put("skills", x.skills());
         }
-        putList(m, "damage_vulnerabilities", x.vulnerabilities());
-        putList(m, "damage_resistances", x.resistances());
-        putList(m, "damage_immunities", x.immunities());
-        putList(m, "condition_immunities", x.conditionImmunities());
+        putList(m, "damageVulnerabilities", x.vulnerabilities());
+        putList(m, "damageResistances", x.resistances());
+        putList(m, "damageImmunities", x.immunities());
+        putList(m, "conditionImmunities", x.conditionImmunities());
         m.put("senses", x.senses());
         m.put("languages", x.languages());
         m.put("challenge", x.challenge());
         m.put("xp", x.xp());
         m.put("actions", x.actions().stream().map(a -> action(a, detail)).toList());
-        putList(m, "special_abilities", traits(x.specialAbilities(), detail));
-        putList(m, "legendary_actions", x.legendaryActions().stream().map(a -> action(a, detail)).toList());
+        putList(m, "specialAbilities", traits(x.specialAbilities(), detail));
+        putList(m, "legendaryActions", x.legendaryActions().stream().map(a -> action(a, detail)).toList());
         putList(m, "reactions", x.reactions().stream().map(a -> action(a, detail)).toList());
         return m;
     }
@@ -106,7 +106,7 @@ final class RuleViews {
     private static Map<String, Object> action(Monster.Action a, boolean detail) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", a.name());
-        a.attackBonus().ifPresent(b -> m.put("attack_bonus", b));
+        a.attackBonus().ifPresent(b -> m.put("attackBonus", b));
         putList(m, "damage", a.damage().stream().map(Damage::toString).toList());
         a.save().ifPresent(s -> m.put("save", save(s)));
         putList(m, "options", a.options().stream().map(o -> action(o, false)).toList());
@@ -126,26 +126,26 @@ final class RuleViews {
         m.put("category", i.category() + (i.subcategory().isEmpty() ? "" : " (" + i.subcategory() + ")"));
         i.weapon().ifPresent(w -> {
             m.put("damage", w.damage().toString());
-            w.twoHanded().ifPresent(d -> m.put("two_handed_damage", d.toString()));
+            w.twoHanded().ifPresent(d -> m.put("twoHandedDamage", d.toString()));
             m.put("range", w.longRange().map(l -> w.range() + "/" + l + " ft").orElse(w.range() + " ft"));
             if (!w.throwRange().isEmpty()) {
-                m.put("thrown_range", w.throwRange().get(0) + "/" + w.throwRange().get(1) + " ft");
+                m.put("thrownRange", w.throwRange().get(0) + "/" + w.throwRange().get(1) + " ft");
             }
             m.put("properties", w.properties());
         });
         i.armor().ifPresent(a -> {
-            m.put("armor_class", a.shield() ? "+" + a.baseAc() : a.baseAc() + (a.addsDex() ? " + DEX"
+            m.put("armorClass", a.shield() ? "+" + a.baseAc() : a.baseAc() + (a.addsDex() ? " + DEX"
                     + a.maxDex().map(x -> " (max " + x + ")").orElse("") : ""));
             if (a.strengthMinimum() > 0) {
-                m.put("strength_minimum", a.strengthMinimum());
+                m.put("strengthMinimum", a.strengthMinimum());
             }
-            putIf(m, "stealth_disadvantage", a.stealthDisadvantage());
+            putIf(m, "stealthDisadvantage", a.stealthDisadvantage());
         });
         if (!i.cost().isEmpty()) {
             m.put("cost", i.cost());
         }
         if (i.weight() > 0) {
-            m.put("weight_lb", i.weight());
+            m.put("weightLb", i.weight());
         }
         putList(m, "contents", i.contents());
         if (!i.description().isEmpty()) {
@@ -161,15 +161,15 @@ final class RuleViews {
     static Map<String, Object> race(Race r, boolean detail, Rulebook rules) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", r.name());
-        r.parent().ifPresent(p -> m.put("subrace_of", p));
+        r.parent().ifPresent(p -> m.put("subraceOf", p));
         m.put("speed", r.speed());
         m.put("size", r.size());
         Map<String, Integer> bonuses = new LinkedHashMap<>();
         r.abilityBonuses().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> bonuses.put(e.getKey().name(), e.getValue()));
-        m.put("ability_bonuses", bonuses);
+        m.put("abilityBonuses", bonuses);
         if (r.bonusChoices() > 0) {
-            m.put("ability_bonus_choices", "+1 to " + r.bonusChoices() + " of " + r.bonusOptions());
+            m.put("abilityBonusChoices", "+1 to " + r.bonusChoices() + " of " + r.bonusOptions());
         }
         m.put("traits", detail ? r.traits().stream().map(t -> Map.of("name", t, "text",
                 rules.trait(t).map(Race.Trait::description).orElse(""))).toList() : r.traits());
@@ -186,9 +186,9 @@ final class RuleViews {
                                               Rulebook rules) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
-        m.put("hit_die", "d" + c.hitDie());
-        m.put("saving_throws", c.savingThrows().stream().map(Ability::name).toList());
-        c.spellcastingAbility().ifPresent(a -> m.put("spellcasting_ability", a.name()));
+        m.put("hitDie", "d" + c.hitDie());
+        m.put("savingThrows", c.savingThrows().stream().map(Ability::name).toList());
+        c.spellcastingAbility().ifPresent(a -> m.put("spellcastingAbility", a.name()));
         m.put("proficiencies", c.proficiencies());
         m.put("skills", "choose " + c.skillChoices() + " of " + String.join(", ", c.skillOptions()));
         putList(m, "subclasses", c.subclasses());
@@ -198,7 +198,7 @@ final class RuleViews {
             m.put("levels", c.levels().stream().map(l -> row(c, l, detail, rules)).toList());
         }
         if (detail) {
-            m.put("starting_equipment", c.startingEquipment().defaults().stream()
+            m.put("startingEquipment", c.startingEquipment().defaults().stream()
                     .map(i -> i.quantity() + " " + i.item()).toList());
         }
         return m;
@@ -207,18 +207,18 @@ final class RuleViews {
     private static Map<String, Object> row(CharacterClass c, CharacterClass.Level l, boolean texts, Rulebook rules) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("level", l.level());
-        m.put("proficiency_bonus", l.proficiencyBonus());
+        m.put("proficiencyBonus", l.proficiencyBonus());
         m.put("features", texts ? l.features().stream().map(f -> Map.of("name", f, "text",
                 rules.feature(c.name(), f).map(Feature::description).orElse(""))).toList() : l.features());
         List<Integer> slots = new ArrayList<>(l.spellSlots());
         while (!slots.isEmpty() && slots.get(slots.size() - 1) == 0) {
             slots.remove(slots.size() - 1);
         }
-        putList(m, "spell_slots", slots);
-        l.cantripsKnown().ifPresent(n -> m.put("cantrips_known", n));
-        l.spellsKnown().ifPresent(n -> m.put("spells_known", n));
+        putList(m, "spellSlots", slots);
+        l.cantripsKnown().ifPresent(n -> m.put("cantripsKnown", n));
+        l.spellsKnown().ifPresent(n -> m.put("spellsKnown", n));
         if (!l.classSpecific().isEmpty()) {
-            m.put("class_specific", l.classSpecific());
+            m.put("classSpecific", l.classSpecific());
         }
         return m;
     }

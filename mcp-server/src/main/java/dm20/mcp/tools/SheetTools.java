@@ -73,6 +73,14 @@ public final class SheetTools implements ToolGroup {
             throw new GameException("a death save roll is a d20 face 1-20, got " + roll);
         }
         CharacterSheet s = change(a, sheet -> Sheets.deathSave(sheet, roll));
+        if (!a.has("roll")) {
+            String verdict = s.hp().current() > 0 ? "natural 20, regains 1 HP"
+                    : s.deathSaves().dead() ? "failure — dead" : s.deathSaves().stable() ? "success — stable"
+                    : (roll >= 10 ? "success" : roll == 1 ? "natural 1, two failures" : "failure") + " ("
+                    + s.deathSaves().successes() + " succeeded, " + s.deathSaves().failures() + " failed)";
+            game.talk().rolled(new dm20.mcp.game.DiceRoller.Roll("1d20", List.of(roll), java.util.Optional.empty(), 0,
+                    roll), s.name() + " death save: " + roll + " — " + verdict, dm20.protocol.Visibility.everyone());
+        }
         return new ToolAnswers.DeathSave(roll, s.deathSaves(), s.deathSaves().stable(), s.deathSaves().dead(), s.hp());
     }
 }

@@ -42,8 +42,8 @@ final class DmClient implements AutoCloseable {
             stderr.add(line);
             System.err.println("[mcp-server] " + line);
         });
-        client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
-                .initializationTimeout(Duration.ofSeconds(30)).build();
+        client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120))
+                .initializationTimeout(Duration.ofSeconds(60)).build();
         client.initialize();
     }
 

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(120)
+@Timeout(180)
 class PartyModeIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -304,7 +304,7 @@ class PartyModeIT {
     }
 
     private ProcessHandle awaitNewRelay(long oldPid) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             Optional<ProcessHandle> p = DmClient.relayProcess(campaignDir()).filter(h -> h.pid() != oldPid);
             if (p.isPresent() && answers()) {

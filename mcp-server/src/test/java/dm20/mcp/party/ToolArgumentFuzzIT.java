@@ -68,14 +68,18 @@ class ToolArgumentFuzzIT {
         DmClient.relayProcess(root.resolve("fuzz-keep")).ifPresent(ProcessHandle::destroyForcibly);
     }
 
-    /** Odd values for any parameter; a few are valid for some types (a number as a string), most are not. */
+    /**
+     * Odd values for any parameter, one of each kind: null, a number as a string, a number out of int range,
+     * a boolean, a string holding a list with a null, a huge string, a null and a nested array inside a list,
+     * an object, an object of nulls. A few are valid for some parameters (a number as a string); most are not.
+     * Kept to ten: the test calls every parameter of every tool with each, on two shared cores.
+     */
     private static List<Object> oddValues() {
         Map<String, Object> nulls = new LinkedHashMap<>();
         nulls.put("name", null);
         nulls.put("initiative", null);
-        return new ArrayList<>(Arrays.asList(null, "", "7", "1e300", 4_294_967_296L, 1.5, true, "{", "[null]",
-                "x".repeat(100_000), new ArrayList<>(Arrays.asList(null, "Ann")), List.of(List.of("Ann")),
-                List.of(Map.of("name", "Ann")), Map.of(), nulls, List.of(nulls)));
+        return new ArrayList<>(Arrays.asList(null, "7", 1e300, true, "[null]", "x".repeat(100_000),
+                new ArrayList<>(Arrays.asList(null, "Ann")), List.of(List.of("Ann")), Map.of(), nulls));
     }
 
     /**
@@ -146,8 +150,8 @@ class ToolArgumentFuzzIT {
                 return java.util.Optional.of(tool + " " + shorten(args) + " -> failed (" + shorten(text)
                         + ") but changed " + changed(before, after));
             }
-        } else {
-            dm.call("load_campaign", Map.of("campaign", CAMPAIGN));
+        } else if (tool.endsWith("_campaign")) {
+            dm.call("load_campaign", Map.of("campaign", CAMPAIGN)); // back to the table under test
         }
         return java.util.Optional.empty();
     }

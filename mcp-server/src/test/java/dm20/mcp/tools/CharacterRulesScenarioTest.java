@@ -123,10 +123,10 @@ class CharacterRulesScenarioTest {
         t.feed.clear();
         JsonNode up = t.ok("level_up_character", "character", "Elara", "ability_increases", "{\"int\":2}");
         assertThat(up.get("level").asInt()).isEqualTo(4);
-        assertThat(up.get("hit_points_gained").asInt()).isEqualTo(4 + 2);
-        assertThat(up.get("hit_points_how").asString()).isEqualTo("average 4, CON +2");
-        assertThat(up.get("ability_score_improvement").asBoolean()).isTrue();
-        assertThat(up.get("spell_slots").toString()).contains("\"level\":2,\"max\":3");
+        assertThat(up.get("hitPointsGained").asInt()).isEqualTo(4 + 2);
+        assertThat(up.get("hitPointsHow").asString()).isEqualTo("average 4, CON +2");
+        assertThat(up.get("abilityScoreImprovement").asBoolean()).isTrue();
+        assertThat(up.get("spellSlots").toString()).contains("\"level\":2,\"max\":3");
         List<CharacterUpdated> updates = t.feed.of(CharacterUpdated.class);
         assertThat(updates).hasSize(1);
         assertThat(updates.get(0).sheet().level()).isEqualTo(4);
@@ -134,8 +134,8 @@ class CharacterRulesScenarioTest {
         assertThat(updates.get(0).playerId()).isPresent();
 
         JsonNode five = t.ok("level_up_character", "character", "Elara");
-        assertThat(five.get("spell_slots").toString()).contains("\"level\":3,\"max\":2");
-        assertThat(five.get("proficiency_bonus").asInt()).isEqualTo(3);
+        assertThat(five.get("spellSlots").toString()).contains("\"level\":3,\"max\":2");
+        assertThat(five.get("proficiencyBonus").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -143,9 +143,9 @@ class CharacterRulesScenarioTest {
         t.ok("create_character", "name", "Thorin", "class", "Fighter", "abilities", "{\"con\":12}");
         t.random.faces(7);
         JsonNode up = t.ok("level_up_character", "character", "Thorin", "hit_points", "rolled");
-        assertThat(up.get("hit_points_how").asString()).isEqualTo("rolled d10: 7, CON +1");
+        assertThat(up.get("hitPointsHow").asString()).isEqualTo("rolled d10: 7, CON +1");
         assertThat(up.get("hp").get("max").asInt()).isEqualTo(11 + 8);
-        assertThat(texts(up.get("features_gained"), null)).anyMatch(f -> f.startsWith("Action Surge"));
+        assertThat(texts(up.get("featuresGained"), null)).anyMatch(f -> f.startsWith("Action Surge"));
         assertThat(t.error("level_up_character", "character", "Thorin", "ability_increases", "{\"str\":2}"))
                 .contains("gives no ability score improvement");
     }

@@ -43,7 +43,7 @@ class RulesToolsScenarioTest {
         assertThat(s.properties().iterator().next().getKey()).isEqualTo("name");
         assertThat(s.get("level").asInt()).isEqualTo(3);
         assertThat(s.get("save").asString()).isEqualTo("DEX");
-        assertThat(s.get("half_on_save").asBoolean()).isTrue();
+        assertThat(s.get("halfOnSave").asBoolean()).isTrue();
         assertThat(s.get("damage").get(0).asString()).isEqualTo("8d6 fire");
         assertThat(s.get("description").asString()).endsWith("(detail: true for the full text)");
         JsonNode full = t.ok("get_spell", "name", "Fireball", "detail", true);
@@ -62,12 +62,12 @@ class RulesToolsScenarioTest {
     void getMonster_goblin_givesItsStatBlockAndAttacks() {
         JsonNode m = t.ok("get_monster", "name", "goblins");
         assertThat(m.get("name").asString()).isEqualTo("Goblin");
-        assertThat(m.get("armor_class").asInt()).isEqualTo(15);
-        assertThat(m.get("hit_points").asString()).isEqualTo("7 (2d6)");
+        assertThat(m.get("armorClass").asInt()).isEqualTo(15);
+        assertThat(m.get("hitPoints").asString()).isEqualTo("7 (2d6)");
         assertThat(m.get("challenge").asString()).isEqualTo("1/4");
         assertThat(m.get("xp").asInt()).isEqualTo(50);
         JsonNode scimitar = m.get("actions").get(0);
-        assertThat(scimitar.get("attack_bonus").asInt()).isEqualTo(4);
+        assertThat(scimitar.get("attackBonus").asInt()).isEqualTo(4);
         assertThat(scimitar.get("damage").get(0).asString()).isEqualTo("1d6+2 slashing");
     }
 
@@ -75,21 +75,21 @@ class RulesToolsScenarioTest {
     void getItemConditionRace_giveTheirNumbers() {
         JsonNode sword = t.ok("get_item", "name", "longsword");
         assertThat(sword.get("damage").asString()).isEqualTo("1d8 slashing");
-        assertThat(sword.get("two_handed_damage").asString()).isEqualTo("1d10 slashing");
-        assertThat(t.ok("get_item", "name", "chain mail").get("stealth_disadvantage").asBoolean()).isTrue();
+        assertThat(sword.get("twoHandedDamage").asString()).isEqualTo("1d10 slashing");
+        assertThat(t.ok("get_item", "name", "chain mail").get("stealthDisadvantage").asBoolean()).isTrue();
         assertThat(t.ok("get_condition", "name", "Prone").get("effects")).isNotEmpty();
         JsonNode dwarf = t.ok("get_race", "name", "hill dwarf");
-        assertThat(dwarf.get("ability_bonuses").get("CON").asInt()).isEqualTo(2);
-        assertThat(dwarf.get("ability_bonuses").get("WIS").asInt()).isEqualTo(1);
+        assertThat(dwarf.get("abilityBonuses").get("CON").asInt()).isEqualTo(2);
+        assertThat(dwarf.get("abilityBonuses").get("WIS").asInt()).isEqualTo(1);
         assertThat(dwarf.get("speed").asInt()).isEqualTo(30); // the package says 30 (the printed SRD: 25)
     }
 
     @Test
     void getClass_level_givesSlotsAndFeatureTexts() {
         JsonNode wizard = t.ok("get_class", "name", "wizard", "level", 3);
-        assertThat(wizard.get("hit_die").asString()).isEqualTo("d6");
-        assertThat(wizard.get("spellcasting_ability").asString()).isEqualTo("INT");
-        assertThat(wizard.get("level").get("spell_slots").toString()).isEqualTo("[4,2]");
+        assertThat(wizard.get("hitDie").asString()).isEqualTo("d6");
+        assertThat(wizard.get("spellcastingAbility").asString()).isEqualTo("INT");
+        assertThat(wizard.get("level").get("spellSlots").toString()).isEqualTo("[4,2]");
         JsonNode fighter = t.ok("get_class", "name", "Fighter");
         assertThat(fighter.get("levels")).hasSize(20);
         assertThat(fighter.get("levels").get(0).get("features").toString()).contains("Second Wind");

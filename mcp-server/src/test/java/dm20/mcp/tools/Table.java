@@ -1,5 +1,6 @@
 package dm20.mcp.tools;
 
+import dm20.mcp.engine.Compendium;
 import dm20.mcp.wiring.McpConfig;
 import dm20.mcp.game.DeadlineScheduler;
 import dm20.mcp.game.Game;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,11 +43,21 @@ public final class Table {
     private final JsonMapper json = new MessageCodec().json();
 
     public Table(Path root) {
+        this(root, Optional.empty());
+    }
+
+    /** A table whose combat engine reads monsters, spells and weapons from {@code compendium}. */
+    public Table(Path root, Compendium compendium) {
+        this(root, Optional.of(compendium));
+    }
+
+    private Table(Path root, Optional<Compendium> compendium) {
         JsonMapper mapper = new MessageCodec().json();
         game = Game.create(root, McpConfig.DEFAULT_TURN, mapper, clock, random, RULES);
         game.feed().switchTo(feed);
         ToolKit kit = new ToolKit(game.lock(), mapper);
-        tools = new ToolInvoker(GameTools.groups(kit, game));
+        tools = new ToolInvoker(compendium.map(c -> GameTools.groups(kit, game, c))
+                .orElseGet(() -> GameTools.groups(kit, game)));
         deadlines = new DeadlineScheduler(game.lock(), game.combat());
     }
 

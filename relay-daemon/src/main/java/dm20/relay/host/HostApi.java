@@ -16,14 +16,18 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /api/host} for the DM seat (docs/protocol.md §2.3): seats with live presence, join links
- * and QR codes, and the pending action queue. Never DM notes. Thread-safe.
+ * {@code GET /api/host} for the DM seat (docs/protocol.md §2.3): the player and TV seats with live presence,
+ * join links and QR codes (players first; the host's own seat never among them), the host's own link apart
+ * under {@code host}, and the pending action queue. Never DM notes. Thread-safe.
  */
 public final class HostApi implements HttpService {
 
@@ -63,16 +67,25 @@ public final class HostApi implements HttpService {
     private Answer.Host view(TableView.Host host) {
         List<String> urls = baseUrls.get();
         String base = urls.isEmpty() ? "" : urls.getFirst();
-        Map<String, String> paths = links.paths();
+        Set<String> dmSeats = host.seats().stream().map(TableView.SeatPresence::seat).filter(s -> s.role() == Role.DM)
+                .map(Seat::seatId).collect(Collectors.toSet());
+        SeatLinks.Links found = links.read(dmSeats);
+        Optional<String> hostName = host.seats().stream().map(TableView.SeatPresence::seat)
+                .filter(s -> s.role() == Role.DM).map(Seat::displayName).findFirst();
+        // Players first, then the TV; the host's own seat is never in this list (it is "host", apart).
         return new Answer.Host(host.session().campaign(), host.session().epoch(), urls,
-                host.seats().stream().map(s -> seat(s, base, paths)).toList(),
-                host.pending().stream().map(HostApi::pending).toList());
+                host.seats().stream().filter(p -> p.seat().role() != Role.DM)
+                        .sorted(Comparator.comparing(p -> p.seat().role() == Role.PLAYER ? 0 : 1))
+                        .map(s -> seat(s, base, found.players())).toList(),
+                host.pending().stream().map(HostApi::pending).toList(),
+                Optional.of(new Answer.HostOwn(hostName, found.host().filter(h -> !base.isEmpty())
+                        .map(h -> base + h.path()))));
     }
 
-    private Answer.HostSeat seat(TableView.SeatPresence presence, String base, Map<String, String> paths) {
+    private Answer.HostSeat seat(TableView.SeatPresence presence, String base, Map<String, SeatLinks.PlayerLink> players) {
         Seat seat = presence.seat();
-        Optional<String> url = Optional.ofNullable(paths.get(seat.seatId())).filter(p -> !base.isEmpty())
-                .map(p -> base + p);
+        Optional<String> url = Optional.ofNullable(players.get(seat.seatId())).filter(p -> !base.isEmpty())
+                .map(p -> base + p.path());
         return new Answer.HostSeat(seat.seatId(), seat.role().name(), seat.displayName(), presence.connections() > 0,
                 presence.connections(), presence.lastSeen(), url, url.map(qr::pngDataUrl));
     }

@@ -1,7 +1,6 @@
 package dm20.relay.http;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
+import dm20.protocol.json.Wire;
 import dm20.protocol.sheet.CharacterSheet;
 
 import java.time.Instant;
@@ -12,7 +11,7 @@ import java.util.Optional;
 /**
  * Every JSON body the relay answers over HTTP (docs/protocol.md §2.1, §2.3): one record per answer, the
  * fields are the components in order, absent optionals are left out. Written only by {@link Responses};
- * golden files pin each shape. Wire rules: add fields only at the end; optional fields may be absent.
+ * golden files pin each shape. Encoded with the bus's wire rules ({@code dm20.protocol.json.WireJson}). Wire rules: add fields only at the end; optional fields may be absent.
  */
 public sealed interface Answer {
 
@@ -27,25 +26,32 @@ public sealed interface Answer {
     record Queued(String actionId, String status) implements Answer { }
 
     /** {@code GET /action/{id}}: the seat's own action. */
-    record Action(String actionId, String status, String text, @JsonProperty("private") boolean privateToDm,
+    record Action(String actionId, String status, String text, @Wire.Name("private") boolean privateToDm,
                   Instant submittedAt, Optional<String> reason) implements Answer { }
 
     /** {@code GET /character}: the player's own sheet, as the bare {@link CharacterSheet} object. */
-    record Sheet(@JsonValue CharacterSheet sheet) implements Answer {
+    record Sheet(CharacterSheet sheet) implements Answer {
         public Sheet {
             Objects.requireNonNull(sheet, "sheet");
         }
     }
 
     /** {@code GET /api/host}: for the host (DM) seat only. */
-    record Host(String campaign, String epoch, List<String> urls, List<HostSeat> seats, List<HostPending> pending)
-            implements Answer {
+    record Host(String campaign, String epoch, List<String> urls, List<HostSeat> seats, List<HostPending> pending,
+                Optional<HostOwn> host) implements Answer {
         public Host {
             urls = List.copyOf(urls);
             seats = List.copyOf(seats);
             pending = List.copyOf(pending);
+            host = host == null ? Optional.empty() : host;
         }
     }
+
+    /**
+     * The host's own seat, apart from {@code seats} so it can never be shown as a code to scan: its name and its
+     * {@code /host#} link (the host screen shows it once, folded, "for you only").
+     */
+    record HostOwn(Optional<String> displayName, Optional<String> url) { }
 
     /** A seat on the host screen; {@code url} and {@code qrPng} only for seats listed in {@code seats.json}. */
     record HostSeat(String seatId, String role, String displayName, boolean connected, int connections,

@@ -8,17 +8,33 @@ import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 
+import io.helidon.webserver.http.ServerRequest;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The pages, from the classpath {@code web/} (the {@code web} module): {@code /} redirects to
- * {@code /play}, {@code /play} is {@code web/index.html}, {@code /host} is {@code web/host.html}, and
+ * {@code /play}, {@code /play} is {@code web/index.html}, {@code /host} is {@code web/host.html},
+ * {@code /favicon.ico} is {@code web/icon.svg} (pages and page assets gzip-compressed for a browser that accepts
+ * it), and
  * {@code /static/x} is {@code web/x} (Helidon's static handler, which refuses paths leaving {@code web/}).
  */
 public final class Pages implements HttpService {
+
+    private static final String HTML = "text/html; charset=utf-8";
+    private static final Pattern ASSET = Pattern.compile("[a-z][a-z0-9-]{0,40}\\.(js|css|svg)");
+    private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8", "svg", "image/svg+xml");
+    private static final Map<String, byte[]> GZ = new ConcurrentHashMap<>();
 
     private final ClassLoader loader;
     private final Responses out;
@@ -54,15 +70,69 @@ public final class Pages implements HttpService {
             res.status(302);
             res.header(HeaderNames.LOCATION, "/play");
             res.send();
-        }).get("/play", (req, res) -> page("web/index.html", res))
-                .get("/host", (req, res) -> page("web/host.html", res));
+        }).get("/play", (req, res) -> page("web/index.html", HTML, req, res))
+                .get("/host", (req, res) -> page("web/host.html", HTML, req, res))
+                // Browsers ask for /favicon.ico on pages without an icon link (the JSON /status): the same icon.
+                .get("/favicon.ico", (req, res) -> page("web/icon.svg", "image/svg+xml", req, res))
+                .get("/static/{name}", this::compressed);
     }
 
-    private void page(String resource, ServerResponse res) {
-        read(resource).ifPresentOrElse(bytes -> {
-            res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+    /**
+     * A page asset gzip-compressed for a browser that accepts it; anything else (other names, no gzip) goes on
+     * to Helidon's static handler. Only plain names of the known kinds are looked up, never a path.
+     */
+    private void compressed(ServerRequest req, ServerResponse res) {
+        String name = req.path().pathParameters().first("name").orElse("");
+        String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
+        if (type == null || !ASSET.matcher(name).matches() || !acceptsGzip(req)) {
+            res.next();
+            return;
+        }
+        Optional<byte[]> gz = gzipped("web/" + name);
+        if (gz.isEmpty()) {
+            res.next();
+            return;
+        }
+        res.header(HeaderNames.CONTENT_TYPE, type);
+        res.header(HeaderNames.CONTENT_ENCODING, "gzip");
+        res.header(HeaderNames.VARY, "Accept-Encoding");
+        res.send(gz.get());
+    }
+
+    private void page(String resource, String type, ServerRequest req, ServerResponse res) {
+        Optional<byte[]> body = acceptsGzip(req) ? gzipped(resource) : read(resource);
+        body.ifPresentOrElse(bytes -> {
+            res.header(HeaderNames.CONTENT_TYPE, type);
+            res.header(HeaderNames.VARY, "Accept-Encoding");
+            if (acceptsGzip(req)) {
+                res.header(HeaderNames.CONTENT_ENCODING, "gzip");
+            }
             res.send(bytes);
         }, () -> out.refuse(res, Refusal.NOT_FOUND, "this relay was built without " + resource));
+    }
+
+    private static boolean acceptsGzip(ServerRequest req) {
+        return req.headers().first(HeaderNames.ACCEPT_ENCODING).map(v -> v.toLowerCase(Locale.ROOT).contains("gzip"))
+                .orElse(false);
+    }
+
+    /** The resource compressed once and kept (the classpath does not change while the relay runs). */
+    private Optional<byte[]> gzipped(String resource) {
+        byte[] cached = GZ.get(resource);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return read(resource).map(raw -> {
+            var buf = new ByteArrayOutputStream(raw.length / 3 + 64);
+            try (var gz = new GZIPOutputStream(buf)) {
+                gz.write(raw);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            byte[] bytes = buf.toByteArray();
+            GZ.putIfAbsent(resource, bytes);
+            return bytes;
+        });
     }
 
     private Optional<byte[]> read(String resource) {

@@ -3,7 +3,7 @@ package dm20.relay.http;
 import dm20.relay.live.Refusal;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
-import tools.jackson.databind.json.JsonMapper;
+import dm20.protocol.json.WireJson;
 
 /**
  * Writes the relay's HTTP answers, and is the one place a {@link Refusal} becomes an HTTP status with a
@@ -14,10 +14,7 @@ public final class Responses {
     /** The content type of every JSON answer. */
     public static final String JSON = "application/json; charset=utf-8";
 
-    private final JsonMapper json;
-
-    public Responses(JsonMapper json) {
-        this.json = json;
+    public Responses() {
     }
 
     /** Sends {@code body} with {@code status}. */
@@ -32,8 +29,20 @@ public final class Responses {
         send(res, refusal.status(), new Answer.Error(refusal.code(), message));
     }
 
-    /** The JSON of an answer (also used for the parser's own errors and by the golden-file test). */
+    /**
+     * The JSON of an answer by the wire rules of {@link WireJson} (components in order, absent optionals
+     * left out, instants ISO-8601); a sheet is the bare {@code CharacterSheet} object. Also used for the
+     * parser's own errors and by the golden-file test.
+     */
     public byte[] encode(Answer body) {
-        return json.writeValueAsBytes(body);
+        return switch (body) {
+            case Answer.Sheet sheet -> WireJson.writeBytes(sheet.sheet());
+            case Answer.Status a -> WireJson.writeBytes(a);
+            case Answer.Me a -> WireJson.writeBytes(a);
+            case Answer.Queued a -> WireJson.writeBytes(a);
+            case Answer.Action a -> WireJson.writeBytes(a);
+            case Answer.Host a -> WireJson.writeBytes(a);
+            case Answer.Error a -> WireJson.writeBytes(a);
+        };
     }
 }

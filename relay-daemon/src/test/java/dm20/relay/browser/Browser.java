@@ -66,12 +66,23 @@ final class Browser implements AutoCloseable {
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(WAIT);
             // Headless windows have a minimum width above a phone's; emulate the phone's viewport exactly.
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
-            return new Browser(driver, profile);
+            Browser browser = new Browser(driver, profile);
+            browser.phone();
+            return browser;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The phone viewport every test starts with: 390×844 CSS px, touch, device pixel ratio 2. */
+    void phone() {
+        viewport(390, 844, true);
+    }
+
+    /** Emulates a viewport of {@code width}×{@code height} CSS px (a TV: 1920×1080, a laptop: 1280×800). */
+    void viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+                "deviceScaleFactor", mobile ? 2 : 1, "mobile", mobile));
     }
 
     ChromeDriver driver() {
@@ -128,6 +139,40 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where CI installs axe-core ({@code .ci/run}); {@code DM20_AXE} overrides. */
+    static Path axeScript() {
+        String env = System.getenv("DM20_AXE");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of("../.ci/axe/node_modules/axe-core/axe.min.js");
+    }
+
+    /**
+     * Runs axe-core (injected by this test only; the page itself loads nothing from outside) on the current page
+     * and returns its violations as "id (impact): targets" lines. Skips without axe-core unless
+     * {@code dm20.axe.required} / {@code DM20_AXE_REQUIRED} is true, then fails.
+     */
+    java.util.List<String> axe() {
+        Path script = axeScript();
+        boolean required = Boolean.getBoolean("dm20.axe.required") || "true".equalsIgnoreCase(System.getenv("DM20_AXE_REQUIRED"));
+        if (!Files.isReadable(script) && required) {
+            throw new IllegalStateException("axe-core is required but " + script.toAbsolutePath() + " is missing: "
+                    + "npm install --prefix .ci/axe axe-core");
+        }
+        Assumptions.assumeTrue(Files.isReadable(script), "no axe-core at " + script + "; run .ci/run's npm line");
+        try {
+            js(Files.readString(script));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<String> found = (java.util.List<String>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + "  done(r.violations.map(function (v) { return v.id + ' (' + v.impact + '): '"
+                + "   + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));"
+                + " }, function (e) { done(['axe failed: ' + e]); });");
+        return found;
     }
 
     @Override

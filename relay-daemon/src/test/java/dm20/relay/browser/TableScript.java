@@ -98,6 +98,11 @@ final class TableScript implements AutoCloseable {
 
     /** Round-robin combat between the given player seats (named as given), with {@code current}'s turn. */
     void combat(List<SeatKey> pcs, List<String> names, SeatKey current, Optional<SeatKey> onDeck) {
+        combat(pcs, names, current, onDeck, Instant.now().plusSeconds(120));
+    }
+
+    /** Round-robin combat as above whose current turn ends at {@code deadline}. */
+    void combat(List<SeatKey> pcs, List<String> names, SeatKey current, Optional<SeatKey> onDeck, Instant deadline) {
         var order = new java.util.ArrayList<CombatState.Combatant>();
         for (int i = 0; i < pcs.size(); i++) {
             SeatKey s = pcs.get(i);
@@ -109,7 +114,7 @@ final class TableScript implements AutoCloseable {
                 Optional.empty(), 3, Optional.of(7), Optional.of(7), false, false, false));
         send(new OutboxMessage.CombatUpdated(new CombatState(true, 1, CombatState.TurnMode.ROUND_ROBIN, order,
                 Optional.of(current.characterId()), onDeck.map(SeatKey::characterId),
-                Optional.of(Instant.now().plusSeconds(120)), Optional.empty(), List.of(current.playerId())),
+                Optional.of(deadline), Optional.empty(), List.of(current.playerId())),
                 Instant.now()));
     }
 

@@ -212,14 +212,18 @@ class TurnsErrorsScrollIT {
         browser.until(d -> atBottom() ? Boolean.TRUE : null);
         assertThat(browser.visible("#new-pill")).isFalse();
 
-        browser.js("document.querySelector('#feed').scrollTop = 100");
-        Thread.sleep(100);
+        // The reader scrolls up with the mouse wheel (only the reader's own scrolling unpins the feed).
+        new org.openqa.selenium.interactions.Actions(browser.driver())
+                .scrollFromOrigin(org.openqa.selenium.interactions.WheelInput.ScrollOrigin.fromElement(browser.find("#feed")),
+                        0, -1500).perform();
+        browser.until(d -> Boolean.FALSE.equals(browser.js("return window.dm20.feed.pinned")) ? Boolean.TRUE : null);
+        int top = ((Number) browser.js("return document.querySelector('#feed').scrollTop")).intValue();
         table.narrative("late-1 A horn sounds in the distance.", Visibility.everyone());
         table.narrative("late-2 Torches appear on the ridge.", Visibility.everyone());
         browser.untilText("#feed", "late-2");
 
         browser.until(d -> browser.visible("#new-pill"));
-        assertThat(((Number) browser.js("return document.querySelector('#feed').scrollTop")).intValue()).isEqualTo(100);
+        assertThat(((Number) browser.js("return document.querySelector('#feed').scrollTop")).intValue()).isEqualTo(top);
         assertThat(atBottom()).isFalse();
         browser.find("#new-pill").click();
         browser.until(d -> atBottom() && !browser.visible("#new-pill") ? Boolean.TRUE : null);

@@ -1,6 +1,5 @@
 package dm20.relay.http;
 
-import dm20.protocol.message.MessageCodec;
 import dm20.relay.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class AnswerGoldenTest {
 
     private static final Path DIR = Path.of("src", "test", "resources", "golden", "http");
     private static final Instant AT = Instant.parse("2026-11-26T05:00:00Z");
-    private static final Responses OUT = new Responses(new MessageCodec().json());
+    private static final Responses OUT = new Responses();
 
     /** One sample per answer type, with every optional field present; a second file where they are absent. */
     private static final Map<String, Answer> SAMPLES = Map.ofEntries(
@@ -47,7 +46,9 @@ class AnswerGoldenTest {
                                     Optional.of("data:image/png;base64,AAAA")),
                             new Answer.HostSeat("tv", "OBSERVER", "TV", false, 0, Optional.empty(), Optional.empty(),
                                     Optional.empty())),
-                    List.of(new Answer.HostPending("act-1", "Hero1", "(private to the DM)", "queued", AT)))),
+                    List.of(new Answer.HostPending("act-1", "Hero1", "(private to the DM)", "queued", AT)),
+                    Optional.of(new Answer.HostOwn(Optional.of("Host"),
+                            Optional.of("http://192.168.1.20:8080/host#token-dm"))))),
             Map.entry("error", new Answer.Error("not_your_turn", "waiting for Thorin")));
 
     private static String fileName(Class<?> type) {

@@ -46,7 +46,7 @@ class StatusRaceTest {
         try (PartyBus bus = PartyBus.open(dir)) {
             LiveTable table = new LiveTable(new TableState(), (s, n) -> { }, Clock.systemUTC(), 4, 200);
             Fixtures.opening("e1", 1).forEach(table::apply);
-            Responses out = new Responses(bus.codec().json());
+            Responses out = new Responses();
             ActionService actions = new ActionService(table, bus.inboxWriter(),
                     new ActionLimiter(20, Duration.ofMinutes(1)), Clock.systemUTC(), () -> "a", 100);
             PlayerApi api = new PlayerApi(table, actions, new BearerAuth(table), out, bus.codec().json(),

@@ -182,6 +182,28 @@ class MessageCodecTest {
     }
 
     @Test
+    void combatantAcAndConditions_absentPresentAndBesideUnknown_decode() {
+        var update = new OutboxMessage.CombatUpdated(Samples.combat(), Samples.AT);
+        ObjectNode present = tree(update);
+        ObjectNode absent = present.deepCopy();
+        var ara = (ObjectNode) absent.get("combat").get("order").get(0);
+        ara.remove("ac");
+        ara.remove("conditions");
+        ObjectNode beside = present.deepCopy();
+        ((ObjectNode) beside.get("combat").get("order").get(0)).put("initiativeBonus", 3);
+        ((ObjectNode) beside.get("combat").get("order").get(0).get("conditions").get(0)).put("source", "x");
+
+        var old = ((OutboxMessage.CombatUpdated) codec.decodeOutbox(absent.toString())).combat().order().get(0);
+        assertThat(old.ac()).isEmpty();
+        assertThat(old.conditions()).isEmpty();
+        assertThat(codec.decodeOutbox(present.toString())).isEqualTo(update);
+        assertThat(codec.decodeOutbox(beside.toString())).isEqualTo(update);
+        assertThat(present.get("combat").get("order").get(0).get("ac").asInt()).isEqualTo(16);
+        assertThat(present.get("combat").get("order").get(0).get("conditions").get(0).get("ends").asString())
+                .isEqualTo("end of Goblin's next turn");
+    }
+
+    @Test
     void optionalField_empty_isNotWritten() {
         var resolved = new OutboxMessage.ActionResolved("a", "s", "text", List.of(), Optional.empty(), Samples.AT);
 

@@ -44,12 +44,18 @@ public final class Samples {
                 List.of("Common", "Elvish"), "Owes the guild 10 gp");
     }
 
-    /** A round-robin fight: two PCs, a visible goblin, a hidden one. */
+    /**
+     * A round-robin fight: two PCs (Ara with AC 16 and a condition), a visible goblin (AC 15, one visible and
+     * one hidden condition), a hidden one.
+     */
     public static CombatState combat() {
         return new CombatState(true, 2, CombatState.TurnMode.ROUND_ROBIN, List.of(
-                pc("c-ara", "Ara", "p-ann", 18),
+                pc("c-ara", "Ara", "p-ann", 18).withAc(Optional.of(16)).withConditions(List.of(
+                        new CombatState.ConditionTag("poisoned", Optional.of("end of Goblin's next turn"), false))),
                 new CombatState.Combatant("m-gob1", "Goblin", CombatState.Kind.MONSTER, Optional.empty(),
-                        Optional.empty(), 15, Optional.of(7), Optional.of(7), false, false, false),
+                        Optional.empty(), 15, Optional.of(7), Optional.of(7), false, false, false, Optional.of(15),
+                        List.of(new CombatState.ConditionTag("prone", Optional.empty(), false),
+                                new CombatState.ConditionTag("charmed", Optional.of("save ends (DC 13 WIS)"), true))),
                 pc("c-bor", "Bor", "p-ben", 12),
                 new CombatState.Combatant("m-gob2", "Goblin Sneak", CombatState.Kind.MONSTER, Optional.empty(),
                         Optional.empty(), 10, Optional.of(5), Optional.of(5), true, false, false)),
