@@ -1,6 +1,7 @@
 package dm20.mcp;
 
 import dm20.mcp.party.PartyTools;
+import dm20.mcp.prompts.PromptCatalog;
 import dm20.mcp.wiring.Invocation;
 import dm20.mcp.wiring.McpConfig;
 import dm20.mcp.wiring.Wiring;
@@ -77,8 +78,9 @@ public final class McpMain {
                         new JacksonMcpJsonMapper(JsonMapper.builder().build()),
                         new EofSignal(traffic.counting(in), eof), traffic.counting(out)))
                 .serverInfo("dm20-mcp-server", "0.1.0")
-                .capabilities(ServerCapabilities.builder().tools(false).build())
+                .capabilities(ServerCapabilities.builder().tools(false).prompts(false).build())
                 .tools(wiring.invoker().specifications())
+                .prompts(PromptCatalog.packaged().specifications())
                 .build();
         wiring.deadlines().start(Duration.ofSeconds(1));
         preloadRules(wiring.game().rules());

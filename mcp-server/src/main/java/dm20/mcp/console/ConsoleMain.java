@@ -151,7 +151,9 @@ public final class ConsoleMain {
         if (options.demo()) {
             tools.call("share_info", Map.of("text", new DemoCampaign(tools, json).opening()));
         }
-        printSeats(PartyAnswer.read(json, DemoCampaign.firstText(started), PartyAnswer.Started.class), out);
+        // party_start's text leads with the host-screen line; its answer is the structured content
+        printSeats(PartyAnswer.read(json, json.writeValueAsString(started.structuredContent()), PartyAnswer.Started.class),
+                out);
         Console console = new Console(tools, json, out);
         Thread watcher = Thread.ofPlatform().daemon(true).name("console-watcher").start(() -> watch(tools, json, console));
         console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));

@@ -51,10 +51,15 @@ public final class TableTalk {
         return m;
     }
 
-    /** Announces a roll to {@code visibility}'s audience. */
+    /** Announces a roll to {@code visibility}'s audience, with nobody named as the roller. */
     public DiceRolled rolled(DiceRoller.Roll roll, String label, Visibility visibility) {
+        return rolled(roll, label, visibility, java.util.Optional.empty());
+    }
+
+    /** Announces a roll by {@code actor} (a character's or monster's name) to {@code visibility}'s audience. */
+    public DiceRolled rolled(DiceRoller.Roll roll, String label, Visibility visibility, java.util.Optional<String> actor) {
         DiceRolled m = new DiceRolled(ids.get(), label, roll.notation(), roll.dice(), roll.kept(), roll.modifier(),
-                roll.total(), visibility, clock.instant());
+                roll.total(), visibility, clock.instant(), actor);
         log(m.rollId(), "roll", (label.isBlank() ? "" : label + ": ") + roll.notation() + " = " + roll.total(),
                 visibility);
         feed.publish(m);

@@ -5,6 +5,7 @@ import dm20.mcp.game.GameException;
 import dm20.mcp.game.Player;
 import dm20.protocol.Role;
 import dm20.protocol.message.OutboxMessage;
+import dm20.protocol.sheet.CharacterSheet;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,9 +89,18 @@ public final class DmLoop {
                 throw new GameException("party_resolve needs a narrative or at least one private text");
             }
             s.publish(new OutboxMessage.ActionResolved(a.id(), a.submitted().seatId(), narrative, parts, dmNotes,
-                    party.clock().instant()));
+                    party.clock().instant(), Optional.of(actor(a))));
             return new PartyAnswer.Resolved(a.id(), true, parts.stream().map(OutboxMessage.PrivatePart::playerId).toList());
         });
+    }
+
+    /** Who acted, as the table knows them: the character's name, else the player's. */
+    private String actor(QueuedAction a) {
+        Campaign c = party.campaigns().current();
+        return c.character(a.submitted().characterId()).map(CharacterSheet::name)
+                .or(() -> c.players().stream().filter(p -> p.id().equals(a.submitted().playerId())).findFirst()
+                        .map(Player::name))
+                .orElse(a.submitted().playerId());
     }
 
     private String playerId(String ref) {

@@ -9,6 +9,7 @@ import dm20.mcp.game.GameLock;
 import dm20.mcp.game.Player;
 import dm20.mcp.game.Players;
 import dm20.mcp.game.SwitchableTableFeed;
+import dm20.mcp.session.SessionBook;
 import dm20.protocol.CombatState;
 import dm20.protocol.Tokens;
 import dm20.protocol.Viewer;
@@ -47,8 +48,10 @@ public final class PartyService implements AutoCloseable {
     private final Tokens tokens;
     private final RelaySupervisor relay;
     private final JsonMapper json;
+    private final SessionBook sessions;
 
     private PartySession session;
+    private DmLock dmLock;
     private SeatBook seats;
 
     public PartyService(Game game, Tokens tokens, Optional<java.nio.file.Path> relayJar, JsonMapper json) {
@@ -61,6 +64,7 @@ public final class PartyService implements AutoCloseable {
         this.tokens = tokens;
         this.relay = new RelaySupervisor(new RelayLauncher(relayJar));
         this.json = json;
+        this.sessions = new SessionBook(game, json);
     }
 
     /** What {@code party_start} reports. */
@@ -96,7 +100,15 @@ public final class PartyService implements AutoCloseable {
             closeSession();
         }
         if (session == null) {
-            session = new PartySession(campaign.dir(), this::onLiveAction);
+            // one DM per campaign: refused here, before this process opens the bus or writes anything
+            DmLock taken = DmLock.acquire(campaign.dir().resolve("party"), campaign.info().name());
+            try {
+                session = new PartySession(campaign.dir(), this::onLiveAction);
+            } catch (RuntimeException e) {
+                taken.close();
+                throw e;
+            }
+            dmLock = taken;
             seats = new SeatBook(session.partyDir(), json, tokens);
         }
         return session;
@@ -108,6 +120,7 @@ public final class PartyService implements AutoCloseable {
         var now = clock.instant();
         if (s.epoch().isEmpty()) {
             s.publish(new OutboxMessage.SessionOpened(UUID.randomUUID().toString(), campaign.info().name(), now));
+            sessions.recapPost(now).ifPresent(s::publish);
         }
         List<SeatLink> all = seats.sync(campaign.players(), id -> campaign.character(id).map(CharacterSheet::name).orElse(id));
         all.forEach(seat -> s.publish(SeatBook.issued(seat, now)));
@@ -115,8 +128,35 @@ public final class PartyService implements AutoCloseable {
             s.publish(new OutboxMessage.CharacterUpdated(sheet.id(), campaign.ownerOf(sheet.id()).map(Player::id), sheet, now));
         }
         s.publish(new OutboxMessage.CombatUpdated(campaign.combat(), now));
-        feed.switchTo(s::publish);
+        feed.switchTo(table(s));
         return all;
+    }
+
+    /**
+     * The game's feed while the party runs: every message to the bus, and after a character change (a
+     * player given a character, a character handed over) any seat that is new or changed is issued at once,
+     * so a late joiner's QR code is on the host screen without another {@code party_start}. Runs with the
+     * game lock held, as every publish does.
+     */
+    private dm20.mcp.game.TableFeed table(PartySession s) {
+        return message -> {
+            s.publish(message);
+            if (message instanceof OutboxMessage.CharacterUpdated) {
+                seatNewcomers(s);
+            }
+        };
+    }
+
+    private void seatNewcomers(PartySession s) {
+        Campaign campaign = campaigns.current();
+        Map<String, SeatLink> before = new java.util.HashMap<>();
+        seats.all().forEach(seat -> before.put(seat.seatId(), seat));
+        var now = clock.instant();
+        for (SeatLink seat : seats.sync(campaign.players(), id -> campaign.character(id).map(CharacterSheet::name).orElse(id))) {
+            if (!seat.equals(before.get(seat.seatId()))) {
+                s.publish(SeatBook.issued(seat, now));
+            }
+        }
     }
 
     /** Characters whose sheet names a player but who have no seat owner yet get one. */
@@ -193,7 +233,7 @@ public final class PartyService implements AutoCloseable {
                 closeSession();
                 throw new GameException("party mode is not running for " + campaign.info().name() + "; call party_start");
             }
-            feed.switchTo(s::publish);
+            feed.switchTo(table(s));
             if (s.relay().alive()) {
                 // a relay spawned by an earlier run of this server: restart it if it dies, as if spawned here
                 relay.adopt(s, campaign.dir(), s.relay());
@@ -229,6 +269,8 @@ public final class PartyService implements AutoCloseable {
             session = null;
             seats = null;
             relay.release();
+            dmLock.close();
+            dmLock = null;
         }
     }
 

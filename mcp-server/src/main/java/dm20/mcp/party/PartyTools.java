@@ -3,6 +3,7 @@ package dm20.mcp.party;
 import dm20.mcp.game.Game;
 import dm20.mcp.game.GameException;
 import dm20.mcp.tools.Args;
+import dm20.mcp.tools.Hints;
 import dm20.mcp.tools.Param;
 import dm20.mcp.tools.Param.Type;
 import dm20.mcp.tools.ToolGroup;
@@ -69,26 +70,29 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
     @Override
     public List<SyncToolSpecification> tools() {
         return List.of(
-                kit.unlockedTool("party_start", "Start Party Mode for the loaded campaign: issue a seat (link + QR code)"
-                        + " for every player, an observer (TV) seat and the host seat, and start the relay the phones"
-                        + " connect to. Show the QR images to the players. Calling it again re-issues the same links.",
+                kit.unlockedTool("party_start", Hints.SET.atTheTable(), "Start Party Mode for the loaded campaign: issue a"
+                        + " seat (link) for every player, an observer (TV) seat and the host seat, and start the relay the"
+                        + " phones connect to. The answer leads with the host-screen link: the host opens it on this"
+                        + " machine; it shows every player's QR code. Calling it again re-issues the same links.",
                         List.of(optional("port", Type.INTEGER, "TCP port for the phones (default 8080)"),
                                 optional("host", Type.TEXT, "interface to bind (default 0.0.0.0 = the LAN)"),
                                 optional("public_url", Type.TEXT, "base URL players should use, e.g. behind a proxy")),
-                        this::start),
-                kit.unlockedTool("party_stop", "Stop Party Mode: phones are told the session ended and the relay stops."
+                        PartyAnswer.Started.class, PartyTools::hostFirst, this::start),
+                kit.unlockedTool("party_stop", Hints.CHANGE.atTheTable(), "Stop Party Mode: phones are told the session ended and the relay stops."
                         + " Pending actions are kept for next time.", List.of(), a -> party.stop()),
-                kit.unlockedTool("party_status", "Relay up/down and URL, each seat (connected, last seen), the action"
-                        + " queue by status and the next pending action.", List.of(), a -> loop.status()),
-                kit.unlockedTool("party_next", "Take the oldest pending player action: returns it with the acting"
-                        + " player, their character and the combat state. Answer it with party_resolve.", List.of(),
-                        a -> loop.next().<PartyAnswer.Taken>map(v -> v)
+                kit.unlockedTool("party_status", Hints.READ.atTheTable(), "Relay up/down and URL, each seat (connected,"
+                        + " last seen), the action queue by status and the next pending action.", List.of(),
+                        PartyAnswer.Status.class, a -> loop.status()),
+                kit.unlockedTool("party_next", new Hints(false, false, false, true), "Take the oldest pending player"
+                        + " action: returns it with the acting player, their character and the combat state (with an"
+                        + " actionId), or says in 'action' that none is pending. Answer it with party_resolve.",
+                        List.of(), PartyAnswer.Taken.class, a -> loop.next().<PartyAnswer.Taken>map(v -> v)
                                 .orElse(new PartyAnswer.NoneWaiting("none pending"))),
-                kit.unlockedTool("party_wait", "Block until a player submits an action (at most timeout_seconds, max 300)"
+                kit.unlockedTool("party_wait", new Hints(false, false, false, true), "Block until a player submits an action (at most timeout_seconds, max 300)"
                         + " and take it like party_next. For an automatic DM loop: call again after each answer.",
                         List.of(optional("timeout_seconds", Type.INTEGER, "how long to wait (default 60, max 300)")),
-                        this::await),
-                kit.unlockedTool("party_resolve", "Answer a taken action. The narrative goes to everyone; each private"
+                        PartyAnswer.Taken.class, this::await),
+                kit.unlockedTool("party_resolve", Hints.ADD.atTheTable(), "Answer a taken action. The narrative goes to everyone; each private"
                         + " text only to its player (who also sees the narrative); dm_notes to nobody but you.",
                         List.of(required("action_id", Type.TEXT, "the action's id from party_next/party_wait"),
                                 optional("narrative", Type.TEXT, "what everyone at the table hears"),
@@ -96,50 +100,58 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                                         + " {\"Thorin\": \"You notice a draft\"}"),
                                 optional("dm_notes", Type.TEXT, "notes for the DM only")),
                         this::resolve),
-                kit.unlockedTool("party_thinking", "Show (or hide) a 'DM is thinking' indicator on every phone.",
+                kit.unlockedTool("party_thinking", Hints.SET.atTheTable(), "Show (or hide) a 'DM is thinking' indicator on every phone.",
                         List.of(optional("thinking", Type.BOOLEAN, "true to show (default), false to hide"),
                                 optional("label", Type.TEXT, "what you are working on")),
                         a -> {
                             loop.thinking(a.bool("thinking", true), a.optText("label"));
                             return new PartyAnswer.Thinking(a.bool("thinking", true));
                         }),
-                kit.unlockedTool("party_whisper", "Send a private message to one or several players outside an action.",
+                kit.unlockedTool("party_whisper", Hints.ADD.atTheTable(), "Send a private message to one or several players outside an action.",
                         List.of(required("players", Type.LIST, "players or characters (names or ids)"),
                                 required("text", Type.TEXT, "the message")),
                         this::whisper),
-                kit.unlockedTool("party_kick", "Remove a seat: its sockets close and its link stops working; returns"
+                kit.unlockedTool("party_kick", Hints.CHANGE.atTheTable(), "Remove a seat: its sockets close and its link stops working; returns"
                         + " the seat's new link for when they may come back.",
                         List.of(required("seat", Type.TEXT, "player, character or seat id")), a -> link(loop.kick(a.text("seat")))),
-                kit.unlockedTool("party_token", "Give a seat a new link (e.g. a leaked QR): the old one stops working"
+                kit.unlockedTool("party_token", Hints.CHANGE.atTheTable(), "Give a seat a new link (e.g. a leaked QR): the old one stops working"
                         + " at once. Returns the new link and QR code.",
                         List.of(required("seat", Type.TEXT, "player, character or seat id")), a -> link(loop.rotate(a.text("seat")))));
     }
 
     /**
      * Starts Party Mode. The links (tokens inside) go into the tool result only, for the host: never to a log
-     * or stderr, which MCP hosts keep on disk.
+     * or stderr, which MCP hosts keep on disk. The QR codes are on the host screen, whose link leads the text.
      */
-    private Object start(Args a) {
+    private PartyAnswer.Started start(Args a) {
         int port = a.optInt("port").orElse(8080);
         if (port < 0 || port > 65535) {
             throw new GameException("port must be 0..65535, got " + port);
         }
         PartyService.Started s = party.start(a.optText("host").orElse("0.0.0.0"), port, a.optText("public_url"));
         String base = s.urls().stream().findFirst().orElseThrow(() -> new GameException("the relay reported no URL"));
-        PartyAnswer.Started answer = new PartyAnswer.Started(s.campaign(),
-                s.adopted() ? "already running (adopted)" : "started", s.urls(),
+        return new PartyAnswer.Started(s.campaign(), s.adopted() ? "already running (adopted)" : "started", s.urls(),
                 s.seats().stream().map(seat -> new PartyAnswer.Seat(seat.seatId(), seat.displayName(), seat.role(),
                         base + seat.path())).toList(),
                 base + s.seats().stream().filter(x -> x.role() == Role.DM).findFirst().map(SeatLink::path).orElse("/host"));
-        var result = CallToolResult.builder().addTextContent(kit.json().writeValueAsString(answer));
-        for (PartyAnswer.Seat seat : answer.seats()) {
-            result.addTextContent("QR for " + seat.name() + ":");
-            result.addContent(new ImageContent(null, qr.pngBase64(seat.url()), "image/png"));
-        }
-        return result.isError(false).build();
     }
 
-    private Object await(Args a) {
+    /** What the host reads first: the host-screen link, how to open it here, and that the QR codes are there. */
+    static String hostFirst(PartyAnswer.Started started) {
+        return "Host screen: " + started.hostScreen() + "\n" + howToOpen(started.hostScreen()) + "\nIt shows a QR code"
+                + " for every player and the Table TV link; players scan theirs from it. Seat links are secrets: never"
+                + " read them out in narration.";
+    }
+
+    /** How to open a link in a browser on this machine, for the host. */
+    static String howToOpen(String url) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String command = os.contains("mac") ? "open" : os.contains("win") ? "start \"\"" : "xdg-open";
+        return "Open it in a browser on this machine: paste it into the address bar, or run  " + command + " '"
+                + url + "'";
+    }
+
+    private PartyAnswer.Taken await(Args a) {
         int seconds = a.optInt("timeout_seconds").orElse(60);
         try {
             return loop.await(Duration.ofSeconds(Math.max(0, seconds))).<PartyAnswer.Taken>map(v -> v)

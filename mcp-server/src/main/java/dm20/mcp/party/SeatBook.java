@@ -39,7 +39,7 @@ final class SeatBook {
 
     /**
      * Makes sure every player (and the host and the TV) has a seat, keeping existing tokens and updating
-     * names, and saves the file.
+     * names, and saves the file if anything changed.
      *
      * @param characterName the display name of a character id
      */
@@ -53,9 +53,11 @@ final class SeatBook {
                     p.characterId()));
         }
         wanted.put(TV, keep(TV, Role.OBSERVER, "Table TV", Optional.empty(), Optional.empty()));
-        seats.clear();
-        seats.putAll(wanted);
-        file.write(all());
+        if (!wanted.equals(seats)) {
+            seats.clear();
+            seats.putAll(wanted);
+            file.write(all());
+        }
         return all();
     }
 

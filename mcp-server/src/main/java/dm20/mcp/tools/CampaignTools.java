@@ -24,15 +24,15 @@ public final class CampaignTools implements ToolGroup {
     @Override
     public List<SyncToolSpecification> tools() {
         return List.of(
-                kit.tool("create_campaign", "Create a new campaign folder and make it the current campaign.",
+                kit.tool("create_campaign", Hints.ADD, "Create a new campaign folder and make it the current campaign.",
                         List.of(Param.required("name", TEXT, "campaign name"),
                                 Param.optional("description", TEXT, "what the campaign is about")),
                         a -> info(game.campaigns().create(a.text("name"), a.optText("description").orElse("")))),
-                kit.tool("load_campaign", "Load a campaign by name or id and make it current.",
+                kit.tool("load_campaign", Hints.SET, "Load a campaign by name or id and make it current.",
                         List.of(CAMPAIGN), a -> info(game.campaigns().load(a.text("campaign")))),
-                kit.tool("list_campaigns", "List the campaigns under the campaign root.", List.of(),
+                kit.tool("list_campaigns", Hints.READ, "List the campaigns under the campaign root.", List.of(),
                         a -> new ToolAnswers.CampaignList(game.campaigns().list())),
-                kit.tool("get_campaign_info", "The current campaign: name, counts, combat status, folder.",
+                kit.tool("get_campaign_info", Hints.READ, "The current campaign: name, counts, combat status, folder.",
                         List.of(), a -> info(game.campaigns().current())));
     }
 

@@ -40,30 +40,30 @@ public final class CharacterTools implements ToolGroup {
     @Override
     public List<SyncToolSpecification> tools() {
         return List.of(
-                kit.tool("create_character", "Create a player character (DM only). For an SRD class (Fighter,"
+                kit.tool("create_character", Hints.ADD, "Create a player character (DM only). For an SRD class (Fighter,"
                         + " Wizard, …) and race (Dwarf, Hill Dwarf, …) the sheet follows the rules: hit points (max"
                         + " die at level 1, then average), hit dice, saving throws, spell slots and spellcasting"
                         + " ability, features, racial ability bonuses, speed; optional standard array, point buy or"
                         + " rolled scores and starting equipment. Other classes get generic values. Anything given"
                         + " explicitly wins. The answer lists what was derived under 'derived'.", createParams(),
                         this::create),
-                kit.tool("level_up_character", "Raise a character one level in its SRD class: hit points (average,"
+                kit.tool("level_up_character", Hints.CHANGE, "Raise a character one level in its SRD class: hit points (average,"
                         + " or rolled), a hit die, new spell slots and features (listed by name), and the ability"
                         + " score improvement at levels 4, 8, … The phone's sheet updates.", List.of(CHARACTER,
                         Param.optional("hit_points", TEXT, "average (default) or rolled"),
                         Param.optional("ability_increases", OBJECT, "at an improvement level: +2 to one ability or +1"
                                 + " to two, e.g. {\"str\":2} or {\"dex\":1,\"con\":1}; omit to decide later"),
                         Param.AS_PLAYER), this::levelUp),
-                kit.tool("get_character", "A character's full sheet. As a player: only your own.",
+                kit.tool("get_character", Hints.READ, "A character's full sheet. As a player: only your own.",
                         List.of(CHARACTER, Param.AS_PLAYER),
                         a -> game.characters().get(Vocabulary.viewer(game, a), a.text("character"))),
-                kit.tool("list_characters", "All characters: id, name, class, level, player; HP only where you may"
+                kit.tool("list_characters", Hints.READ, "All characters: id, name, class, level, player; HP only where you may"
                         + " see the sheet.", List.of(Param.AS_PLAYER), this::list),
-                kit.tool("update_character", "Change a character: scalar fields, abilities, coins, and list items"
+                kit.tool("update_character", Hints.REPLACE, "Change a character: scalar fields, abilities, coins, and list items"
                         + " via add/remove, e.g. add={\"conditions\":[\"poisoned\"]}. List fields: "
                         + String.join(", ", SheetUpdate.LIST_FIELDS.stream().sorted().toList()) + ".",
                         updateParams(), this::update),
-                kit.tool("delete_character", "Delete a character (DM only); their player becomes an observer.",
+                kit.tool("delete_character", Hints.DELETE, "Delete a character (DM only); their player becomes an observer.",
                         List.of(CHARACTER, Param.required("confirm", BOOLEAN, "must be true")), this::delete));
     }
 

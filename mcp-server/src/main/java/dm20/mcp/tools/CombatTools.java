@@ -38,7 +38,7 @@ public final class CombatTools implements ToolGroup {
     @Override
     public List<SyncToolSpecification> tools() {
         return List.of(
-                kit.tool("start_combat", "Start combat (DM only). participants: characters and monsters, e.g."
+                kit.tool("start_combat", Hints.CHANGE, "Start combat (DM only). participants: characters and monsters, e.g."
                         + " [\"Thorin\", \"2 goblins\", {\"name\":\"Elara\",\"initiative\":17},"
                         + " {\"monster\":\"wolf\",\"count\":3,\"hidden\":true}, {\"name\":\"Cult leader\","
                         + "\"kind\":\"npc\",\"hp\":33,\"ac\":15}]. SRD monsters (SRD 5.1, CC-BY-4.0) join with"
@@ -51,13 +51,13 @@ public final class CombatTools implements ToolGroup {
                         a -> engine.muster().start(recruits(a.list("participants"), a.bool("roll_hp", false)),
                                 a.optInt("turn_seconds").map(Long::valueOf), a.bool("knock_out", false),
                                 new EngineTools(kit, game, engine).visibility(a))),
-                kit.tool("get_combat", "The combat state (as a player: no hidden combatants, no monster HP).",
+                kit.tool("get_combat", Hints.READ, "The combat state (as a player: no hidden combatants, no monster HP).",
                         List.of(Param.AS_PLAYER), a -> game.combat().state(Vocabulary.viewer(game, a))),
-                kit.tool("next_turn", "End the current turn: the next standing combatant acts; wraps to a new round.",
+                kit.tool("next_turn", Hints.CHANGE, "End the current turn: the next standing combatant acts; wraps to a new round.",
                         List.of(Param.AS_PLAYER), a -> game.combat().next(Vocabulary.viewer(game, a))),
-                kit.tool("hold_action", "The current combatant holds (readies) their action; the turn passes on.",
+                kit.tool("hold_action", Hints.CHANGE, "The current combatant holds (readies) their action; the turn passes on.",
                         List.of(Param.AS_PLAYER), a -> game.combat().hold(Vocabulary.viewer(game, a))),
-                kit.tool("add_combatant", "Add late joiners into the initiative order (DM only): a character, SRD"
+                kit.tool("add_combatant", Hints.ADD, "Add late joiners into the initiative order (DM only): a character, SRD"
                         + " monsters by name and count ('2 goblins'), or a monster of your own with hp and ac.",
                         List.of(Param.required("name", TEXT, "character name/id, SRD monster (with a count), or a"
                                         + " monster's name"),
@@ -71,17 +71,17 @@ public final class CombatTools implements ToolGroup {
                         a -> engine.muster().add(recruit(a.text("name"), a.optInt("count"), a.optInt("initiative"),
                                 a.optText("kind"), a.optInt("hp"), a.optInt("max_hp"), a.bool("hidden", false),
                                 a.optInt("ac"), a.bool("roll_hp", false)), Visibility.everyone())),
-                kit.tool("set_turn_mode", "round_robin, or simultaneous: every player answers 'prompt' before the"
+                kit.tool("set_turn_mode", Hints.SET, "round_robin, or simultaneous: every player answers 'prompt' before the"
                         + " deadline (DM only).",
                         List.of(Param.required("mode", TEXT, "round_robin or simultaneous"),
                                 Param.optional("prompt", TEXT, "simultaneous: what the players are asked"),
                                 Param.optional("deadline_seconds", INTEGER, "simultaneous: seconds to answer")),
                         a -> game.combat().mode(Viewer.dm(), mode(a.text("mode")), a.optText("prompt"),
                                 a.optInt("deadline_seconds").map(Long::valueOf))),
-                kit.tool("mark_answered", "Record that a player answered the simultaneous prompt.",
+                kit.tool("mark_answered", Hints.SET, "Record that a player answered the simultaneous prompt.",
                         List.of(Param.required("player", TEXT, "player id, name or their character's name")),
                         a -> game.combat().answered(game.players().find(a.text("player")).id())),
-                kit.tool("damage", "Damage a combatant or character; at 0 HP they are downed and skipped. In a fight,"
+                kit.tool("damage", Hints.CHANGE, "Damage a combatant or character; at 0 HP they are downed and skipped. In a fight,"
                         + " the DM's damage has the engine's consequences: 'damage_type' against resistance,"
                         + " immunity and vulnerability, death saves for a PC at 0 HP, a monster's death,"
                         + " concentration checks (rolled and posted).",
@@ -89,10 +89,10 @@ public final class CombatTools implements ToolGroup {
                                 Param.optional("magical", BOOLEAN, "magical damage (beats resistance to nonmagical"
                                         + " attacks)"), Param.AS_PLAYER),
                         this::damage),
-                kit.tool("heal", "Heal a combatant or character (a downed one stands up again).",
+                kit.tool("heal", Hints.CHANGE, "Heal a combatant or character (a downed one stands up again).",
                         List.of(TARGET, AMOUNT, Param.AS_PLAYER),
                         a -> game.combat().heal(Vocabulary.viewer(game, a), a.text("target"), a.integer("amount"))),
-                kit.tool("end_combat", "End combat (DM only). The XP of the SRD monsters brought to 0 HP is split"
+                kit.tool("end_combat", Hints.CHANGE, "End combat (DM only). The XP of the SRD monsters brought to 0 HP is split"
                         + " evenly among the PCs in the fight, added to their totals and announced.",
                         List.of(EngineTools.HIDDEN, Vocabulary.VISIBILITY, Vocabulary.PLAYERS),
                         a -> engine.endCombat(new EngineTools(kit, game, engine).visibility(a))));

@@ -31,7 +31,7 @@ public final class DiceTools implements ToolGroup {
 
     @Override
     public List<SyncToolSpecification> tools() {
-        return List.of(kit.tool("roll_dice", "Roll dice: NdM±K terms summed (1d20+5, 1d8+1d6+3), with advantage"
+        return List.of(kit.tool("roll_dice", Hints.ADD, "Roll dice: NdM±K terms summed (1d20+5, 1d8+1d6+3), with advantage"
                         + " or disadvantage on a d20. hidden=true makes the result DM-only, or private to the one"
                         + " player in 'players'. As a player, a result you may not see is withheld.",
                 List.of(Param.required("expression", TEXT, "e.g. 1d20+5"),
@@ -39,6 +39,10 @@ public final class DiceTools implements ToolGroup {
                         Param.optional("advantage", BOOLEAN, "roll the d20 twice, keep the higher"),
                         Param.optional("disadvantage", BOOLEAN, "roll the d20 twice, keep the lower"),
                         Param.optional("hidden", BOOLEAN, "secret roll: dm-only, or private to 'players'"),
+                        Param.optional("character", TEXT, "who rolls (character name or id), shown on the roll card;"
+                                + " default: the as_player's character"),
+                        Param.optional("actor", TEXT, "who rolls when it is not a character (e.g. 'Goblin 2'),"
+                                + " shown on the roll card"),
                         Vocabulary.VISIBILITY, Vocabulary.PLAYERS, Param.AS_PLAYER), this::roll));
     }
 
@@ -55,7 +59,17 @@ public final class DiceTools implements ToolGroup {
         Visibility visibility = visibility(a);
         DiceRoller.Roll roll = game.dice().roll(a.text("expression"),
                 adv ? Edge.ADVANTAGE : dis ? Edge.DISADVANTAGE : Edge.NONE);
-        return view(game.talk().rolled(roll, a.optText("label").orElse(""), visibility), viewer);
+        return view(game.talk().rolled(roll, a.optText("label").orElse(""), visibility, actor(a, viewer)), viewer);
+    }
+
+    /** Who rolls: the named character, else the named actor, else the acting player's character. */
+    private java.util.Optional<String> actor(Args a, Viewer viewer) {
+        if (a.has("character")) {
+            return java.util.Optional.of(game.characters().find(a.text("character")).name());
+        }
+        return a.optText("actor").or(() -> viewer.playerId().flatMap(id -> game.campaigns().current().players().stream()
+                        .filter(p -> p.id().equals(id)).findFirst()).flatMap(dm20.mcp.game.Player::characterId)
+                .flatMap(id -> game.campaigns().current().character(id)).map(dm20.protocol.sheet.CharacterSheet::name));
     }
 
     private Visibility visibility(Args a) {

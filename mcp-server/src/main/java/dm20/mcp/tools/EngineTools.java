@@ -55,7 +55,7 @@ public final class EngineTools implements ToolGroup {
     @Override
     public List<SyncToolSpecification> tools() {
         return List.of(
-                kit.tool("attack", "Resolve an attack (DM only): d20 + bonus vs the target's AC (natural 1 misses,"
+                kit.tool("attack", Hints.ADD, "Resolve an attack (DM only): d20 + bonus vs the target's AC (natural 1 misses,"
                         + " natural 20 hits and doubles the damage dice), damage by type against resistances,"
                         + " immunities and vulnerabilities, HP applied (PC at 0 HP: unconscious, death saves;"
                         + " monster: dies, or knocked out). A PC uses a weapon from the sheet, a monster an action"
@@ -70,7 +70,7 @@ public final class EngineTools implements ToolGroup {
                                 KNOCK_OUT, HIDDEN, Vocabulary.VISIBILITY, Vocabulary.PLAYERS),
                         a -> engine.attacks().attack(a.text("attacker"), a.text("target"), a.optText("weapon"),
                                 edge(a), a.bool("magical", false), a.bool("knock_out", false), visibility(a))),
-                kit.tool("cast_spell", "Cast an SRD spell in combat (DM only): slot spent at 'level' (default the"
+                kit.tool("cast_spell", Hints.CHANGE, "Cast an SRD spell in combat (DM only): slot spent at 'level' (default the"
                         + " spell's; higher upcasts, cantrips are free), save DC 8 + proficiency + spellcasting"
                         + " modifier from the caster's sheet, one damage roll for all targets, each target's save"
                         + " (half on a success where the spell says so, rounded down), spell attacks vs AC,"
@@ -89,7 +89,7 @@ public final class EngineTools implements ToolGroup {
                                 a.optInt("level"), a.optInt("dc"), a.optInt("attack_bonus"),
                                 rider(a, a.optInt("dc").or(() -> sheetDc(a.text("caster")))), edge(a),
                                 a.bool("knock_out", false), visibility(a))),
-                kit.tool("saving_throw", "Roll saving throws for one or many combatants against a DC (DM only),"
+                kit.tool("saving_throw", Hints.ADD, "Roll saving throws for one or many combatants against a DC (DM only),"
                         + " optionally with damage (rolled once; half on a success with half=true) and a condition"
                         + " on those who fail. The DC may come from a caster's sheet.",
                         List.of(Param.required("targets", LIST, "combatants who save"),
@@ -104,7 +104,7 @@ public final class EngineTools implements ToolGroup {
                                 CONDITION, ENDS, ROUNDS, SAVE_ABILITY, KNOCK_OUT, HIDDEN, Vocabulary.VISIBILITY,
                                 Vocabulary.PLAYERS),
                         this::savingThrow),
-                kit.tool("apply_condition", "Put a condition on a combatant (DM only) with its source and when it"
+                kit.tool("apply_condition", Hints.SET, "Put a condition on a combatant (DM only) with its source and when it"
                         + " ends; durations tick at next_turn, repeat saves are rolled, expiries announced. A"
                         + " creature immune to it is left alone (the answer says so).",
                         List.of(Param.required("target", TEXT, "the combatant"),
@@ -114,12 +114,12 @@ public final class EngineTools implements ToolGroup {
                                 Param.optional("hidden", BOOLEAN, "the players do not see it")),
                         a -> engine.afflictions().apply(a.text("target"), a.text("condition"), a.optText("source"),
                                 ending(a, a.optInt("dc")), a.bool("hidden", false), Optional.empty())),
-                kit.tool("remove_condition", "Remove a condition from a combatant (DM only).",
+                kit.tool("remove_condition", Hints.DELETE, "Remove a condition from a combatant (DM only).",
                         List.of(Param.required("target", TEXT, "the combatant"),
                                 Param.required("condition", TEXT, "the condition's name")),
                         a -> java.util.Map.of("removed", engine.afflictions().remove(a.text("target"),
                                 a.text("condition")))),
-                kit.tool("build_encounter", "Suggest SRD monster groups for a party by the 5e XP thresholds and"
+                kit.tool("build_encounter", Hints.READ, "Suggest SRD monster groups for a party by the 5e XP thresholds and"
                         + " group multipliers. Monster data: SRD 5.1, CC-BY-4.0.",
                         List.of(Param.optional("party_size", INTEGER, "number of characters (with party_level)"),
                                 Param.optional("party_level", INTEGER, "their level (with party_size)"),

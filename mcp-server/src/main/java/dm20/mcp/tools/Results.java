@@ -21,6 +21,20 @@ public final class Results {
         return CallToolResult.builder().addTextContent(text).isError(false).build();
     }
 
+    /**
+     * {@code answer} (a record) as structured content (a JSON object) and as JSON text, led by
+     * {@code headline} unless it is blank.
+     */
+    @SuppressWarnings("unchecked")
+    public CallToolResult structured(Object answer, String headline) {
+        var result = CallToolResult.builder();
+        if (!headline.isBlank()) {
+            result.addTextContent(headline);
+        }
+        return result.addTextContent(json.writeValueAsString(answer))
+                .structuredContent(json.convertValue(answer, java.util.Map.class)).isError(false).build();
+    }
+
     /** An {@code isError} result with {@code message}. */
     public static CallToolResult error(String message) {
         return CallToolResult.builder().addTextContent(message).isError(true).build();

@@ -42,7 +42,7 @@ public final class RulesTools implements ToolGroup {
     @Override
     public List<SyncToolSpecification> tools() {
         return List.of(
-                kit.unlockedTool("search_rules", "Search the D&D 5e rules (spells, monsters, items, conditions, class"
+                kit.unlockedTool("search_rules", Hints.READ, "Search the D&D 5e rules (spells, monsters, items, conditions, class"
                         + " features, classes, races, traits, skills) by name or words; typos are forgiven; best"
                         + " match first. Then use get_spell/get_monster/… for one entry." + SRD, List.of(
                         Param.required("query", TEXT, "words or a name, e.g. \"fireball\", \"frightened\","
@@ -63,7 +63,7 @@ public final class RulesTools implements ToolGroup {
                         (n, d) -> rules.item(n).map(i -> RuleViews.item(i, d))),
                 lookup("get_condition", "A condition's effects (blinded, charmed, grappled, prone …).",
                         RuleKind.CONDITION, (n, d) -> rules.condition(n).map(RuleViews::condition)),
-                kit.unlockedTool("get_class", "A class: hit die, saving throws, proficiencies, spellcasting ability,"
+                kit.unlockedTool("get_class", Hints.READ, "A class: hit die, saving throws, proficiencies, spellcasting ability,"
                         + " and its level table (proficiency bonus, features gained, spell slots by level 1-20);"
                         + " give level for one row." + SRD, List.of(
                         Param.required("name", TEXT, "class name, e.g. Wizard"),
@@ -75,7 +75,7 @@ public final class RulesTools implements ToolGroup {
 
     private SyncToolSpecification lookup(String tool, String description, RuleKind kind,
                                          BiFunction<String, Boolean, Optional<Map<String, Object>>> find) {
-        return kit.unlockedTool(tool, description + SRD, List.of(Param.required("name", TEXT, kind.key()
+        return kit.unlockedTool(tool, Hints.READ, description + SRD, List.of(Param.required("name", TEXT, kind.key()
                 + " name (any case)"), DETAIL), a -> {
                     String name = a.text("name");
                     return find.apply(name, a.bool("detail", false)).map(RulesTools::attributed)

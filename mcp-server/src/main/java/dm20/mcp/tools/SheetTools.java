@@ -30,32 +30,32 @@ public final class SheetTools implements ToolGroup {
     @Override
     public List<SyncToolSpecification> tools() {
         return List.of(
-                kit.tool("add_item", "Add an item to a character's inventory (stacks by name).",
+                kit.tool("add_item", Hints.ADD, "Add an item to a character's inventory (stacks by name).",
                         List.of(CHARACTER, ITEM, Param.optional("quantity", INTEGER, "how many (default 1)"),
                                 Param.optional("description", TEXT, "what it is"), Param.AS_PLAYER),
                         a -> change(a, s -> Sheets.addItem(s, a.text("item"), a.optInt("quantity").orElse(1),
                                 a.optText("description").orElse("")))),
-                kit.tool("remove_item", "Remove an item (or some of a stack) from a character's inventory.",
+                kit.tool("remove_item", Hints.CHANGE, "Remove an item (or some of a stack) from a character's inventory.",
                         List.of(CHARACTER, ITEM, Param.optional("quantity", INTEGER, "how many (default 1)"),
                                 Param.AS_PLAYER),
                         a -> change(a, s -> Sheets.removeItem(s, a.text("item"), a.optInt("quantity").orElse(1)))),
-                kit.tool("equip_item", "Equip (optionally into a slot such as main_hand, off_hand, armor, shield)"
+                kit.tool("equip_item", Hints.SET, "Equip (optionally into a slot such as main_hand, off_hand, armor, shield)"
                         + " or unequip an item.",
                         List.of(CHARACTER, ITEM, Param.optional("slot", TEXT, "equipment slot"),
                                 Param.optional("equipped", BOOLEAN, "false to unequip (default true)"),
                                 Param.AS_PLAYER),
                         a -> change(a, s -> Sheets.equip(s, a.text("item"), a.bool("equipped", true),
                                 a.optText("slot")))),
-                kit.tool("use_spell_slot", "Spend one spell slot of a level.",
+                kit.tool("use_spell_slot", Hints.CHANGE, "Spend one spell slot of a level.",
                         List.of(CHARACTER, Param.required("level", INTEGER, "slot level 1-9"), Param.AS_PLAYER),
                         a -> change(a, s -> Sheets.useSpellSlot(s, a.integer("level")))),
-                kit.tool("short_rest", "Short rest: spend hit dice to heal (each die + CON modifier).",
+                kit.tool("short_rest", Hints.CHANGE, "Short rest: spend hit dice to heal (each die + CON modifier).",
                         List.of(CHARACTER, Param.optional("hit_dice", INTEGER, "hit dice to spend (default 0)"),
                                 Param.AS_PLAYER),
                         a -> change(a, s -> Sheets.shortRest(s, a.optInt("hit_dice").orElse(0), game.dice()::face))),
-                kit.tool("long_rest", "Long rest: full HP and spell slots, half the hit dice back, death saves reset.",
+                kit.tool("long_rest", Hints.CHANGE, "Long rest: full HP and spell slots, half the hit dice back, death saves reset.",
                         List.of(CHARACTER, Param.AS_PLAYER), a -> change(a, Sheets::longRest)),
-                kit.tool("death_save", "Roll (or record) a death saving throw for a character at 0 HP: 10+ succeeds,"
+                kit.tool("death_save", Hints.CHANGE, "Roll (or record) a death saving throw for a character at 0 HP: 10+ succeeds,"
                         + " 1 is two failures, 20 regains 1 HP.",
                         List.of(CHARACTER, Param.optional("roll", INTEGER, "the d20 face, if rolled at the table"),
                                 Param.AS_PLAYER), this::deathSave));

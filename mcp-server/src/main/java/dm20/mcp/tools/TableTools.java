@@ -28,25 +28,25 @@ public final class TableTools implements ToolGroup {
     @Override
     public List<SyncToolSpecification> tools() {
         return List.of(
-                kit.tool("whisper", "Send private text to one or several players only (DM only).",
+                kit.tool("whisper", Hints.ADD, "Send private text to one or several players only (DM only).",
                         List.of(Param.required("players", LIST, "player ids, player names or their characters' names"),
                                 Param.required("text", TEXT, "the message")), this::whisper),
-                kit.tool("share_info", "Post narration or information with a visibility (DM only).",
+                kit.tool("share_info", Hints.ADD, "Post narration or information with a visibility (DM only).",
                         List.of(Param.required("text", TEXT, "what to share"), Vocabulary.VISIBILITY,
                                 Vocabulary.PLAYERS), this::share),
-                kit.tool("get_feed", "Recent narration, whispers and rolls; as a player or observer only what they"
+                kit.tool("get_feed", Hints.READ, "Recent narration, whispers and rolls; as a player or observer only what they"
                         + " may see.", List.of(Param.optional("limit", INTEGER, "how many (default 20)"),
                                 Param.AS_PLAYER),
                         a -> new ToolAnswers.Feed(game.talk().visibleTo(Vocabulary.viewer(game, a),
                                 a.optInt("limit").orElse(20)))),
-                kit.tool("assign_player", "Seat a player (DM only): as the player of a character, or as an observer"
+                kit.tool("assign_player", Hints.SET, "Seat a player (DM only): as the player of a character, or as an observer"
                         + " when role is observer. Player ids are stable: player-<name>.",
                         List.of(Param.required("player", TEXT, "the player's display name"),
                                 Param.optional("character", TEXT, "the character's name or id (players)"),
                                 Param.optional("role", TEXT, "player (default) or observer"),
                                 Param.optional("replace", BOOLEAN, "hand over a character someone else plays")),
                         this::assign),
-                kit.tool("list_players", "Everyone seated: player id, name, role, character.", List.of(),
+                kit.tool("list_players", Hints.READ, "Everyone seated: player id, name, role, character.", List.of(),
                         a -> new ToolAnswers.PlayerList(game.players().list())));
     }
 

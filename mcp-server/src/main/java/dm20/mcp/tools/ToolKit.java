@@ -16,7 +16,8 @@ import java.util.function.Function;
  * Builds tool specifications with the shared conventions: argument checking through {@link Args}, results
  * through {@link Results}, {@link GameException}, storage problems and invalid values ({@link IllegalArgumentException} from
  * a record's invariants) turned into {@code isError} results, and the {@link GameLock} held around the
- * handler. Other exceptions are bugs and propagate. Thread-safe.
+ * handler. Every tool declares its {@link Hints} (MCP annotations). Other exceptions are bugs and propagate.
+ * Thread-safe.
  */
 public final class ToolKit {
 
@@ -31,18 +32,44 @@ public final class ToolKit {
     }
 
     /** A tool whose handler runs holding the game lock; the handler returns the value to report. */
-    public SyncToolSpecification tool(String name, String description, List<Param> params,
+    public SyncToolSpecification tool(String name, Hints hints, String description, List<Param> params,
                                       Function<Args, Object> handler) {
-        return spec(name, description, params, args -> lock.call(() -> handler.apply(args)));
+        return spec(tool(name, hints, description, params), params,
+                args -> results.ok(lock.call(() -> handler.apply(args))));
     }
 
     /**
      * A tool whose handler runs without the game lock, for calls that block (e.g. waiting for an action);
      * the handler must take the lock itself around any game state it touches.
      */
-    public SyncToolSpecification unlockedTool(String name, String description, List<Param> params,
+    public SyncToolSpecification unlockedTool(String name, Hints hints, String description, List<Param> params,
                                               Function<Args, Object> handler) {
-        return spec(name, description, params, handler);
+        return spec(tool(name, hints, description, params), params, args -> results.ok(handler.apply(args)));
+    }
+
+    /**
+     * A tool with structured output, run without the game lock (like {@link #unlockedTool}): its answer is of
+     * type {@code output} (a record, or a sealed interface of records), whose JSON schema ({@link RecordSchema})
+     * is the tool's output schema. The result carries the answer as structured content and as JSON text.
+     */
+    public <R> SyncToolSpecification unlockedTool(String name, Hints hints, String description, List<Param> params,
+                                                  Class<R> output, Function<Args, ? extends R> handler) {
+        return unlockedTool(name, hints, description, params, output, answer -> "", handler);
+    }
+
+    /**
+     * As {@link #unlockedTool(String, Hints, String, List, Class, Function)}, with the text led by
+     * {@code headline} of the answer: what the human at the keyboard should read first (empty: nothing).
+     */
+    public <R> SyncToolSpecification unlockedTool(String name, Hints hints, String description, List<Param> params,
+                                                  Class<R> output, Function<? super R, String> headline,
+                                                  Function<Args, ? extends R> handler) {
+        Tool tool = Tool.builder().name(name).description(description).inputSchema(Param.schema(params))
+                .outputSchema(RecordSchema.of(output)).annotations(hints.annotations()).build();
+        return spec(tool, params, args -> {
+            R answer = handler.apply(args);
+            return results.structured(answer, headline.apply(answer));
+        });
     }
 
     /** The JSON rules shared by tool arguments, results and storage. */
@@ -55,17 +82,20 @@ public final class ToolKit {
         return results;
     }
 
-    private SyncToolSpecification spec(String name, String description, List<Param> params,
-                                       Function<Args, Object> handler) {
-        Tool tool = Tool.builder().name(name).description(description).inputSchema(Param.schema(params)).build();
-        return new SyncToolSpecification(tool, (exchange, request) -> call(name, params, handler,
+    private static Tool tool(String name, Hints hints, String description, List<Param> params) {
+        return Tool.builder().name(name).description(description).inputSchema(Param.schema(params))
+                .annotations(hints.annotations()).build();
+    }
+
+    private SyncToolSpecification spec(Tool tool, List<Param> params, Function<Args, CallToolResult> handler) {
+        return new SyncToolSpecification(tool, (exchange, request) -> call(tool.name(), params, handler,
                 request.arguments() == null ? Map.of() : request.arguments()));
     }
 
-    private CallToolResult call(String name, List<Param> params, Function<Args, Object> handler,
+    private CallToolResult call(String name, List<Param> params, Function<Args, CallToolResult> handler,
                                 Map<String, Object> arguments) {
         try {
-            return results.ok(handler.apply(new Args(name, arguments, params, json)));
+            return handler.apply(new Args(name, arguments, params, json));
         } catch (GameException e) {
             return Results.error(e.getMessage());
         } catch (StorageException e) {

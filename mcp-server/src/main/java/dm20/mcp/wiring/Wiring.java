@@ -2,6 +2,7 @@ package dm20.mcp.wiring;
 
 import dm20.mcp.game.DeadlineScheduler;
 import dm20.mcp.game.Game;
+import dm20.mcp.session.SessionTools;
 import dm20.mcp.tools.GameTools;
 import dm20.mcp.tools.ToolGroup;
 import dm20.mcp.tools.ToolInvoker;
@@ -30,6 +31,7 @@ public record Wiring(Game game, ToolKit kit, ToolInvoker invoker, DeadlineSchedu
         Game game = Game.create(config.campaignRoot(), config.turnDeadline(), json, clock, new SecureRandom());
         ToolKit kit = new ToolKit(game.lock(), json);
         List<ToolGroup> groups = new ArrayList<>(GameTools.groups(kit, game));
+        groups.add(new SessionTools(kit, game));
         extraGroups.forEach(g -> groups.add(g.apply(kit, game)));
         return new Wiring(game, kit, new ToolInvoker(groups), new DeadlineScheduler(game.lock(), game.combat()));
     }

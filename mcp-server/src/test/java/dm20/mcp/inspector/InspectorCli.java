@@ -53,8 +53,10 @@ final class InspectorCli {
     record Outcome(int exitCode, JsonNode json, String stderr) {
 
         /** The tool result's first text, parsed as JSON when it is an object. */
+        /** The structured content if the tool has an output schema, else the first text block as JSON. */
         JsonNode toolJson() {
-            return JSON.readTree(toolText());
+            JsonNode structured = json.path("result").path("structuredContent");
+            return structured.isObject() ? structured : JSON.readTree(toolText());
         }
 
         String toolText() {

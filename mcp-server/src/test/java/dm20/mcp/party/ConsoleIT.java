@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(40); // a cold demo start takes ~25 s on 2 loaded cores
 
     @Test
     @Timeout(240)

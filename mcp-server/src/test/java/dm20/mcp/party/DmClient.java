@@ -47,12 +47,29 @@ final class DmClient implements AutoCloseable {
         client.initialize();
     }
 
-    /** Calls a tool that must succeed; returns its first text content parsed as JSON (or as a JSON string). */
+    /**
+     * Calls a tool that must succeed; returns its structured content if it has one, else its first text
+     * content parsed as JSON (or as a JSON string).
+     */
     JsonNode ok(String tool, Map<String, Object> args) {
         CallToolResult r = call(tool, args);
         assertThat(r.isError()).as(tool + " failed: " + text(r)).isFalse();
+        if (r.structuredContent() != null) {
+            return JSON.valueToTree(r.structuredContent());
+        }
         String text = text(r);
         return text.startsWith("{") || text.startsWith("[") ? JSON.readTree(text) : JSON.getNodeFactory().stringNode(text);
+    }
+
+    /** The text of prompt {@code name} rendered with {@code args}, as a client shows it to the model. */
+    String prompt(String name, Map<String, Object> args) {
+        var result = client.getPrompt(new io.modelcontextprotocol.spec.McpSchema.GetPromptRequest(name, args));
+        return result.messages().stream().map(m -> ((TextContent) m.content()).text()).collect(Collectors.joining("\n"));
+    }
+
+    /** The names of the prompts the server lists. */
+    java.util.List<String> prompts() {
+        return client.listPrompts().prompts().stream().map(io.modelcontextprotocol.spec.McpSchema.Prompt::name).toList();
     }
 
     /** Calls a tool that must fail with a game error; returns its message. */

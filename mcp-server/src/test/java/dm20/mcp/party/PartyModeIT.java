@@ -79,18 +79,20 @@ class PartyModeIT {
 
     @Test
     @Order(1)
-    void partyStart_issuesSeatsWithQrCodesAndTheRelayServes() throws Exception {
+    void partyStart_issuesSeatsLedByTheHostScreenAndTheRelayServes() throws Exception {
         var result = dm.call("party_start", Map.of("port", port, "host", "127.0.0.1"));
         assertThat(result.isError()).as(DmClient.text(result)).isFalse();
-        JsonNode summary = tools.jackson.databind.json.JsonMapper.builder().build().readTree(DmClient.text(result));
+        JsonNode summary = tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(result.structuredContent());
 
         summary.path("seats").forEach(seat -> links.put(seat.path("name").asString(), seat.path("url").asString()));
         issued.addAll(links.values());
         issued.add(summary.path("hostScreen").asString());
         assertThat(links).hasSize(6);
-        assertThat(result.content()).filteredOn(c -> c instanceof io.modelcontextprotocol.spec.McpSchema.ImageContent)
-                .hasSize(6);
         assertThat(summary.path("hostScreen").asString()).startsWith("http://127.0.0.1:" + port + "/host#");
+        // the host reads the host-screen link first, and how to open it here; the QR codes live on that screen
+        assertThat(DmClient.text(result)).startsWith("Host screen: " + summary.path("hostScreen").asString())
+                .contains("Open it in a browser on this machine");
+        assertThat(result.content()).noneMatch(c -> c instanceof io.modelcontextprotocol.spec.McpSchema.ImageContent);
         for (int i = 0; i < 4; i++) {
             String seat = PLAYERS.get(i) + " (" + HEROES.get(i) + ")";
             phones.put(PLAYERS.get(i), Phone.join(PLAYERS.get(i), links.get(seat), Optional.empty()));

@@ -1,33 +1,58 @@
 package dm20.mcp.tools;
 
+import dm20.mcp.AllTools;
+import dm20.mcp.prompts.CommandFile;
+import dm20.mcp.prompts.PromptCatalog;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/mcp-tools.md documents every registered tool and each of its parameters. */
+/**
+ * docs/mcp-tools.md documents every tool the server lists (each parameter, its hints and its structured
+ * output's fields), every prompt (each argument) and says which resources there are.
+ */
 class ToolDocsTest {
+
+    static final Path DOC = Path.of("../docs/mcp-tools.md");
 
     @TempDir
     Path root;
 
     @Test
-    void docs_everyToolAndParameter_isDocumented() throws IOException {
-        String doc = Files.readString(Path.of("../docs/mcp-tools.md"));
-        for (SyncToolSpecification spec : new Table(root).tools.specifications()) {
+    void docs_everyToolParameterHintAndOutputField_isDocumented() throws IOException {
+        String doc = Files.readString(DOC);
+        List<SyncToolSpecification> specs = AllTools.on(root).specifications();
+        assertThat(specs).extracting(s -> s.tool().name()).contains("party_start", "party_next", "session_start",
+                "add_session_note");
+        for (SyncToolSpecification spec : specs) {
             String name = spec.tool().name();
             assertThat(doc).as("tool " + name).contains("### `" + name + "`");
-            String section = doc.substring(doc.indexOf("### `" + name + "`"));
-            int end = section.indexOf("\n### ", 5);
-            String body = end < 0 ? section : section.substring(0, end);
-            Map<String, Object> props = properties(spec);
-            props.keySet().forEach(p -> assertThat(body).as(name + " parameter " + p).contains("`" + p + "`"));
+            String body = section(doc, "### `" + name + "`");
+            properties(spec.tool().inputSchema()).keySet()
+                    .forEach(p -> assertThat(body).as(name + " parameter " + p).contains("`" + p + "`"));
+            assertThat(body).as(name + " hints").contains(hints(spec.tool().annotations()));
+            if (spec.tool().outputSchema() != null) {
+                assertThat(body).as(name + " output").contains(output(spec.tool().outputSchema()));
+            }
+        }
+    }
+
+    @Test
+    void docs_everyPromptAndArgument_isDocumented() throws IOException {
+        String prompts = section(Files.readString(DOC), "## Prompts");
+        for (CommandFile c : PromptCatalog.packaged().commands()) {
+            assertThat(prompts).as("prompt " + c.name()).contains("| `" + c.name() + "` | `/dm:" + c.name() + "` |");
+            c.arguments().forEach(a -> assertThat(prompts).as(c.name() + " argument " + a.name())
+                    .contains("`" + a.name() + "`"));
         }
     }
 
@@ -40,28 +65,70 @@ class ToolDocsTest {
                 .doesNotContain("the same for tools (`no tool named");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> properties(SyncToolSpecification spec) {
-        return (Map<String, Object>) spec.tool().inputSchema().get("properties");
+    @Test
+    void docs_resources_sayThereAreNone_whileTheServerListsNone() throws IOException {
+        // McpMain registers tools and prompts only; a resource added there must be documented here
+        assertThat(section(Files.readString(DOC), "## Resources")).contains("No resources");
     }
 
-    /** Prints the generated reference part of docs/mcp-tools.md. */
+    private static String section(String doc, String heading) {
+        int start = doc.indexOf(heading);
+        assertThat(start).as(heading).isNotNegative();
+        String rest = doc.substring(start);
+        int end = rest.indexOf(heading.startsWith("## ") ? "\n## " : "\n### ", 5);
+        return end < 0 ? rest : rest.substring(0, end);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Map<String, Object> schema) {
+        return (Map<String, Object>) schema.get("properties");
+    }
+
+    /** The hints line of a tool's section. */
+    static String hints(ToolAnnotations a) {
+        if (a.readOnlyHint()) {
+            return "Hints: read-only" + (a.openWorldHint() ? ", reaches the relay" : "") + ".";
+        }
+        return "Hints: " + (a.destructiveHint() ? "destructive" : "additive") + ", "
+                + (a.idempotentHint() ? "idempotent" : "not idempotent")
+                + (a.openWorldHint() ? ", reaches the relay and the phones" : "") + ".";
+    }
+
+    /** The structured output line of a tool's section. */
+    static String output(Map<String, Object> schema) {
+        return "Structured output (fields): " + String.join(", ", properties(schema).keySet().stream()
+                .map(k -> "`" + k + "`").toList()) + ".";
+    }
+
+    /** Prints the generated parts of docs/mcp-tools.md: the prompts table and the tool reference. */
     public static void main(String[] args) throws IOException {
-        Path tmp = Files.createTempDirectory("docs");
-        StringBuilder out = new StringBuilder();
-        for (SyncToolSpecification spec : new Table(tmp).tools.specifications()) {
+        StringBuilder out = new StringBuilder("## Prompts\n\n| prompt | Claude Code command | arguments | what it does |\n"
+                + "|---|---|---|---|\n");
+        for (CommandFile c : PromptCatalog.packaged().commands()) {
+            out.append("| `").append(c.name()).append("` | `/dm:").append(c.name()).append("` | ")
+                    .append(c.arguments().isEmpty() ? "" : String.join(", ", c.arguments().stream()
+                            .map(a -> "`" + a.name() + "`" + (a.required() ? "" : "?")).toList()))
+                    .append(" | ").append(c.description().replace("|", "\\|")).append(" |\n");
+        }
+        out.append("\n## Reference\n\n");
+        for (SyncToolSpecification spec : AllTools.on(Files.createTempDirectory("docs")).specifications()) {
             out.append("### `").append(spec.tool().name()).append("`\n\n").append(spec.tool().description()).append("\n\n");
-            Map<String, Object> props = properties(spec);
+            out.append(hints(spec.tool().annotations())).append('\n');
+            if (spec.tool().outputSchema() != null) {
+                out.append(output(spec.tool().outputSchema())).append('\n');
+            }
+            out.append('\n');
+            Map<String, Object> props = properties(spec.tool().inputSchema());
             if (props.isEmpty()) {
                 out.append("No parameters.\n\n");
                 continue;
             }
             out.append("| parameter | type | required | meaning |\n|---|---|---|---|\n");
-            java.util.List<?> required = (java.util.List<?>) spec.tool().inputSchema().get("required");
+            List<?> required = (List<?>) spec.tool().inputSchema().get("required");
             props.forEach((k, o) -> {
                 Map<?, ?> v = (Map<?, ?>) o;
                 out.append("| `").append(k).append("` | ").append(String.join("/",
-                        ((java.util.List<?>) v.get("type")).stream().map(Object::toString).toList())).append(" | ")
+                        ((List<?>) v.get("type")).stream().map(Object::toString).toList())).append(" | ")
                         .append(required.contains(k) ? "yes" : "").append(" | ")
                         .append(v.get("description").toString().replace("|", "\\|")).append(" |\n");
             });

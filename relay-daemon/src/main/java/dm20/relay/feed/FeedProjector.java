@@ -77,7 +77,7 @@ public final class FeedProjector {
 
     private static Frame roll(long seq, String epoch, DiceRolled d) {
         return new Frame.Roll(seq, epoch, d.rollId(), d.label(), d.notation(), d.dice(), d.kept(), d.modifier(),
-                d.total(), scope(d.visibility()), d.at());
+                d.total(), scope(d.visibility()), d.at(), d.actor());
     }
 
     private static List<Frame> resolved(long seq, String epoch, ActionResolved r, Seat seat, Viewer viewer) {
@@ -85,7 +85,7 @@ public final class FeedProjector {
         Optional<String> mine = r.privateParts().stream().filter(p -> VisibilityRules.canSeePrivateTo(p.playerId(), viewer))
                 .map(PrivatePart::text).reduce((a, b) -> a + "\n\n" + b);
         if (!r.narrative().isBlank() || mine.isPresent()) {
-            frames.add(new Frame.Resolution(seq, epoch, r.actionId(), r.narrative(), mine, r.at()));
+            frames.add(new Frame.Resolution(seq, epoch, r.actionId(), r.narrative(), mine, r.at(), r.actor()));
         }
         frames.addAll(status(seq, epoch, r.actionId(), r.seatId(), seat, ActionStatus.RESOLVED, Optional.empty()));
         return frames;

@@ -26,12 +26,14 @@ public sealed interface Frame {
                      Optional<String> actionId) implements Frame { }
 
     record Resolution(long seq, String epoch, String actionId, String narrative,
-                      @Wire.Name("private") Optional<String> privateText, Instant at) implements Frame { }
+                      @Wire.Name("private") Optional<String> privateText, Instant at,
+                      Optional<String> actor) implements Frame { }
 
     record Whisper(long seq, String epoch, String id, String text, Instant at) implements Frame { }
 
     record Roll(long seq, String epoch, String id, String label, String notation, List<Integer> dice,
-                Optional<Integer> kept, int modifier, int total, String scope, Instant at) implements Frame { }
+                Optional<Integer> kept, int modifier, int total, String scope, Instant at,
+                Optional<String> actor) implements Frame { }
 
     record ActionStatus(String actionId, String status, Optional<String> reason, Optional<Long> seq,
                         Optional<String> epoch) implements Frame { }

@@ -75,9 +75,10 @@ class SheetFieldsTest {
         Frame.SeatView seat = new Frame.SeatView("p1", "PLAYER", "Ann", Optional.of("p-ann"), Optional.of("c-ara"));
         List<Frame> all = List.of(new Frame.Welcome(seat, "Lost Mine", "e1", 9),
                 new Frame.Narrative(1, "e1", "n1", "text", "public", AT, Optional.of("a1")),
-                new Frame.Resolution(2, "e1", "a1", "narrative", Optional.of("private"), AT),
+                new Frame.Resolution(2, "e1", "a1", "narrative", Optional.of("private"), AT, Optional.of("Ara")),
                 new Frame.Whisper(3, "e1", "w1", "psst", AT),
-                new Frame.Roll(4, "e1", "r1", "Attack", "1d20+5", List.of(12), Optional.of(12), 5, 17, "public", AT),
+                new Frame.Roll(4, "e1", "r1", "Attack", "1d20+5", List.of(12), Optional.of(12), 5, 17, "public", AT,
+                        Optional.of("Ara")),
                 new Frame.ActionStatus("a1", "rejected", Optional.of("why"), Optional.of(5L), Optional.of("e1")),
                 new Frame.Sheet(6, "e1", Samples.sheet("c-ara", "Ara", "Ann")),
                 new Frame.Combat(7, "e1", Samples.combat(), true, true, true),

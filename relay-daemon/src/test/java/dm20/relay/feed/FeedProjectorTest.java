@@ -85,6 +85,24 @@ class FeedProjectorTest {
     }
 
     @Test
+    void project_resolutionAndRollWithActor_carryTheActorToEverySeat_withoutIt_noField() {
+        var resolved = new OutboxMessage.ActionResolved("a9", "p1", "Thorin swings.", List.of(), java.util.Optional.empty(),
+                Fixtures.T0, java.util.Optional.of("Thorin"));
+        var rolled = new OutboxMessage.DiceRolled("r9", "Attack", "1d20+5", List.of(12), java.util.Optional.empty(), 5, 17,
+                dm20.protocol.Visibility.everyone(), Fixtures.T0, java.util.Optional.of("Thorin"));
+        for (String seat : List.of("p1", "p2")) {
+            List<String> frames = new ArrayList<>();
+            FeedProjector.project(new Envelope<>(900, resolved), Fixtures.seat(seat), "e1").forEach(f -> frames.add(codec.encode(f)));
+            FeedProjector.project(new Envelope<>(901, rolled), Fixtures.seat(seat), "e1").forEach(f -> frames.add(codec.encode(f)));
+            assertThat(frames.stream().filter(f -> f.contains("\"type\":\"resolution\"") || f.contains("\"type\":\"roll\"")))
+                    .as(seat).hasSize(2).allMatch(f -> f.contains("\"actor\":\"Thorin\""));
+        }
+        var anonymous = new OutboxMessage.ActionResolved("a8", "p1", "It happens.", List.of(), java.util.Optional.empty(), Fixtures.T0);
+        assertThat(FeedProjector.project(new Envelope<>(902, anonymous), Fixtures.seat("p2"), "e1"))
+                .extracting(codec::encode).allMatch(f -> !f.contains("actor"));
+    }
+
+    @Test
     void project_actionStatusAndSheets_goOnlyToTheirOwner() {
         for (String p : Fixtures.PLAYERS) {
             List<String> frames = framesFor(Fixtures.seat(p));

@@ -97,10 +97,21 @@ public sealed interface OutboxMessage extends BusMessage {
     /**
      * The DM answered an action. Everyone sees {@code narrative}; each private part goes only to its
      * player (who also gets the narrative); {@code dmNotes} never reach a player or observer.
+     *
+     * @param actor who acted, as the table knows them (the character's name), for the card; absent in
+     *              entries written before it existed
      */
     record ActionResolved(String actionId, String seatId, String narrative, List<PrivatePart> privateParts,
-                          Optional<String> dmNotes, Instant at) implements OutboxMessage {
+                          Optional<String> dmNotes, Instant at, Optional<String> actor) implements OutboxMessage {
+
+        /** A resolution without an actor. */
+        public ActionResolved(String actionId, String seatId, String narrative, List<PrivatePart> privateParts,
+                              Optional<String> dmNotes, Instant at) {
+            this(actionId, seatId, narrative, privateParts, dmNotes, at, Optional.empty());
+        }
+
         public ActionResolved {
+            actor = optional(actor);
             required(actionId, "actionId");
             required(seatId, "seatId");
             narrative = narrative == null ? "" : narrative;
@@ -142,10 +153,20 @@ public sealed interface OutboxMessage extends BusMessage {
      *
      * @param dice     each die's face
      * @param kept     the d20 kept under advantage/disadvantage, if any
+     * @param actor    who rolled, as the table knows them (a character's or monster's name), if anyone
      */
     record DiceRolled(String rollId, String label, String notation, List<Integer> dice, Optional<Integer> kept,
-                      int modifier, int total, Visibility visibility, Instant at) implements OutboxMessage {
+                      int modifier, int total, Visibility visibility, Instant at, Optional<String> actor)
+            implements OutboxMessage {
+
+        /** A roll without an actor. */
+        public DiceRolled(String rollId, String label, String notation, List<Integer> dice, Optional<Integer> kept,
+                          int modifier, int total, Visibility visibility, Instant at) {
+            this(rollId, label, notation, dice, kept, modifier, total, visibility, at, Optional.empty());
+        }
+
         public DiceRolled {
+            actor = optional(actor);
             required(rollId, "rollId");
             label = label == null ? "" : label;
             required(notation, "notation");

@@ -158,6 +158,30 @@ class MessageCodecTest {
     }
 
     @Test
+    void actor_absentPresentAndBesideUnknown_decodes() {
+        var withActor = new OutboxMessage.ActionResolved("a", "s", "Thorin swings.", List.of(), Optional.empty(), Samples.AT,
+                Optional.of("Thorin"));
+        ObjectNode present = tree(withActor);
+        ObjectNode absent = tree(withActor);
+        absent.remove("actor");
+        ObjectNode beside = tree(withActor);
+        beside.put("zzz", true);
+
+        assertThat(present.path("actor").asString()).isEqualTo("Thorin");
+        assertThat(codec.decodeOutbox(present.toString())).isEqualTo(withActor);
+        assertThat(((OutboxMessage.ActionResolved) codec.decodeOutbox(absent.toString())).actor()).isEmpty();
+        assertThat(codec.decodeOutbox(beside.toString())).isEqualTo(withActor);
+
+        var roll = new OutboxMessage.DiceRolled("r", "Attack", "1d20", List.of(7), Optional.empty(), 0, 7,
+                dm20.protocol.Visibility.everyone(), Samples.AT, Optional.of("Goblin 2"));
+        ObjectNode rollTree = tree(roll);
+        assertThat(codec.decodeOutbox(rollTree.toString())).isEqualTo(roll);
+        rollTree.remove("actor");
+        rollTree.put("later", 1);
+        assertThat(((OutboxMessage.DiceRolled) codec.decodeOutbox(rollTree.toString())).actor()).isEmpty();
+    }
+
+    @Test
     void combatantAcAndConditions_absentPresentAndBesideUnknown_decode() {
         var update = new OutboxMessage.CombatUpdated(Samples.combat(), Samples.AT);
         ObjectNode present = tree(update);
