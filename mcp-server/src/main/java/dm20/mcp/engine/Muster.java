@@ -50,6 +50,7 @@ public final class Muster {
         }
         Map<String, StatBlock> blocks = new LinkedHashMap<>();
         List<Participant> ps = enlist(recruits, blocks);
+        requireNewcomers(ps, List.of());
         rollInitiative(ps, recruits, visibility);
         CombatState s = field.game().combat().start(Viewer.dm(), finalised(ps), turnSeconds);
         field.save(Battle.NONE.withKnockOut(knockOut).withBlocks(match(s, Set.of(), blocks)));
@@ -59,8 +60,12 @@ public final class Muster {
     /** Adds late joiners to the running fight. */
     public CombatState add(Recruit recruit, Visibility visibility) {
         CombatState before = field.combat();
+        if (!before.active()) {
+            throw new GameException("there is no combat; start_combat first");
+        }
         Map<String, StatBlock> blocks = new LinkedHashMap<>();
         List<Participant> ps = enlist(List.of(recruit), blocks);
+        requireNewcomers(ps, before.order());
         rollInitiative(ps, List.of(recruit), visibility);
         Set<String> old = before.order().stream().map(Combatant::id).collect(Collectors.toSet());
         CombatState s = before;
@@ -69,6 +74,22 @@ public final class Muster {
         }
         field.save(field.battle().withBlocks(match(s, old, blocks)));
         return field.game().combat().state();
+    }
+
+    /**
+     * Refuses a PC who already fights (or is named twice) before any die is rolled and posted: a refused call
+     * must leave nothing on the table.
+     */
+    private void requireNewcomers(List<Participant> ps, List<Combatant> fighting) {
+        Set<String> ids = fighting.stream().map(Combatant::id).collect(Collectors.toCollection(java.util.HashSet::new));
+        for (Participant p : ps) {
+            if (p.kind().equals(Optional.of("pc"))) {
+                CharacterSheet sheet = field.game().characters().find(p.name());
+                if (!ids.add(sheet.id())) {
+                    throw new GameException(sheet.name() + " is already in the initiative order");
+                }
+            }
+        }
     }
 
     /** Pending participants: initiative MIN_VALUE means "roll it". */

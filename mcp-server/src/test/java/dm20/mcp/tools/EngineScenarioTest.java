@@ -195,6 +195,24 @@ class EngineScenarioTest {
     }
 
     @Test
+    void addCombatant_pcAlreadyFighting_isRefusedBeforeAnyInitiativeIsRolledOrPosted() {
+        fight();
+
+        String again = t.error("add_combatant", "name", "Thorin");
+
+        assertThat(again).contains("Thorin is already in the initiative order");
+        assertThat(t.feed.messages()).isEmpty();
+    }
+
+    @Test
+    void startCombat_samePcTwice_isRefusedBeforeAnyInitiativeIsRolledOrPosted() {
+        String error = t.error("start_combat", "participants", List.of(Map.of("name", "Thorin"), Map.of("name", "Thorin")));
+
+        assertThat(error).contains("Thorin is already in the initiative order");
+        assertThat(t.feed.messages()).isEmpty();
+    }
+
+    @Test
     void castSpell_cantrip_isFree_andAMissingSlot_changesNothing() {
         fight();
         t.random.faces(5, 3);
