@@ -75,22 +75,13 @@ public final class SessionTools implements ToolGroup {
     private Object start(Args a) {
         SessionBook.Started s = book.start(a.optText("title"), a.optText("recap"), game.clock().instant());
         book.recapPost(game.clock().instant()).ifPresent(game.feed()::publish);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("session", s.session().number());
-        m.put("resumed", s.resumed());
-        m.put("recap", s.session().recap().orElse(""));
-        m.put("lastTime", recap(Optional.empty()));
-        return m;
+        return new SessionAnswer.Started(s.session().number(), s.resumed(), s.session().recap().orElse(""),
+                recap(Optional.empty()));
     }
 
-    private Map<String, Object> recap(Optional<Integer> number) {
+    private SessionAnswer.Recap recap(Optional<Integer> number) {
         SessionBook.Recap r = book.recap(number);
-        Map<String, Object> m = new LinkedHashMap<>();
-        r.session().ifPresent(s -> m.put("session", s));
-        m.put("events", r.events());
-        m.put("xpTotals", book.xpTotals());
-        m.put("recap", r.text());
-        return m;
+        return new SessionAnswer.Recap(r.session(), r.events(), book.xpTotals(), r.text());
     }
 
     private Object postRecap(Args a) {
@@ -98,7 +89,7 @@ public final class SessionTools implements ToolGroup {
                 game.clock().instant())).or(() -> book.recapPost(game.clock().instant()))
                 .orElseThrow(() -> new GameException("no recap to post: pass text, or call session_start first"));
         game.feed().publish(post);
-        return Map.of("posted", post.postId(), "text", post.text());
+        return new SessionAnswer.Posted(post.postId(), post.text());
     }
 
     private Object end(Args a) {
@@ -108,6 +99,6 @@ public final class SessionTools implements ToolGroup {
         a.object("xp_by_character").forEach((ref, v) -> xp.put(game.characters().find(ref).name(),
                 a.convert("xp_by_character", v, Integer.class)));
         GameSession s = book.end(a.text("summary"), xp, a.optText("next"), game.clock().instant());
-        return Map.of("session", s.number(), "xp", s.xp(), "xpTotals", book.xpTotals(), "saved", true);
+        return new SessionAnswer.Ended(s.number(), s.xp(), book.xpTotals(), true);
     }
 }

@@ -11,10 +11,10 @@ import dm20.mcp.game.Player;
 import dm20.mcp.game.SheetUpdate;
 import dm20.protocol.Viewer;
 import dm20.protocol.sheet.CharacterSheet;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,9 +123,7 @@ public final class CharacterTools implements ToolGroup {
             game.players().assign(Viewer.dm(), p, created.sheet().id(), false);
             return game.characters().find(created.sheet().id());
         }).orElse(created.sheet());
-        Map<String, Object> out = sheetMap(sheet);
-        out.put("derived", created.derivation());
-        return out;
+        return new Created(sheet, created.derivation());
     }
 
     private Object levelUp(Args a) {
@@ -147,9 +145,11 @@ public final class CharacterTools implements ToolGroup {
                              boolean abilityScoreImprovement, List<String> notes) {
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> sheetMap(CharacterSheet sheet) {
-        return new LinkedHashMap<>(kit.json().convertValue(sheet, Map.class));
+    /**
+     * {@code create_character}'s answer: the sheet's own fields, unwrapped, then {@code derived}, what the
+     * rules filled in and why.
+     */
+    public record Created(@JsonUnwrapped CharacterSheet sheet, List<String> derived) {
     }
 
     private Object list(Args a) {

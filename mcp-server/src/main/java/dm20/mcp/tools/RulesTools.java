@@ -8,9 +8,7 @@ import dm20.mcp.rules.SearchHit;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -74,11 +72,11 @@ public final class RulesTools implements ToolGroup {
     }
 
     private SyncToolSpecification lookup(String tool, String description, RuleKind kind,
-                                         BiFunction<String, Boolean, Optional<Map<String, Object>>> find) {
+                                         BiFunction<String, Boolean, Optional<? extends RuleAnswer>> find) {
         return kit.unlockedTool(tool, Hints.READ, description + SRD, List.of(Param.required("name", TEXT, kind.key()
                 + " name (any case)"), DETAIL), a -> {
                     String name = a.text("name");
-                    return find.apply(name, a.bool("detail", false)).map(RulesTools::attributed)
+                    return find.apply(name, a.bool("detail", false))
                             .orElseThrow(() -> miss(kind, name));
                 });
     }
@@ -94,14 +92,9 @@ public final class RulesTools implements ToolGroup {
                     + " monster, item, condition, feature, class, race, trait, skill, damage_type or weapon_property")));
         }
         List<SearchHit> hits = rules.search(a.text("query"), kinds, limit);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("query", a.text("query"));
-        out.put("results", hits.stream().map(h -> Map.of("kind", h.kind().key(), "name", h.name(),
-                "summary", h.summary())).toList());
-        if (hits.isEmpty()) {
-            out.put("hint", "nothing matched; try fewer or other words");
-        }
-        return attributed(out);
+        return new RuleAnswer.Search(a.text("query"), hits.stream().map(h -> new RuleAnswer.Hit(h.kind().key(),
+                h.name(), h.summary())).toList(), hits.isEmpty() ? Optional.of("nothing matched; try fewer or other"
+                + " words") : Optional.empty(), Rulebook.SHORT_ATTRIBUTION);
     }
 
     private Object characterClass(Args a) {
@@ -111,7 +104,7 @@ public final class RulesTools implements ToolGroup {
         level.filter(l -> l < 1 || l > 20).ifPresent(l -> {
             throw new GameException("'level' must be 1-20, got " + l);
         });
-        return attributed(RuleViews.characterClass(c, level, a.bool("detail", false), rules));
+        return RuleViews.characterClass(c, level, a.bool("detail", false), rules);
     }
 
     private GameException miss(RuleKind kind, String name) {
@@ -120,11 +113,5 @@ public final class RulesTools implements ToolGroup {
         return new GameException("no " + label + " named '" + name + "' in the SRD 5.1"
                 + (close.isEmpty() ? "; try search_rules" : " — did you mean " + String.join(", ",
                 close.stream().map(c -> "'" + c + "'").toList()) + "?"));
-    }
-
-    private static Map<String, Object> attributed(Map<String, Object> view) {
-        Map<String, Object> out = new LinkedHashMap<>(view);
-        out.put("source", Rulebook.SHORT_ATTRIBUTION);
-        return out;
     }
 }
