@@ -8,14 +8,11 @@ import dm20.mcp.wiring.Wiring;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -23,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The mcp-server's composition root: reads the command line ({@link McpConfig}; {@code --help} prints the usage
@@ -70,13 +66,16 @@ public final class McpMain {
         System.exit(0);
     }
 
-    /** Serves MCP on {@code in}/{@code out} until {@code in} reaches end of stream. */
+    /**
+     * Serves MCP on {@code in}/{@code out} until {@code in} reaches end of stream and every request read has been
+     * answered ({@link StdioTransport}: a call is read, run and answered on one thread).
+     */
     public static void serve(Wiring wiring, InputStream in, OutputStream out) {
-        CountDownLatch eof = new CountDownLatch(1);
-        StdioTraffic traffic = new StdioTraffic();
-        McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(
-                        new JacksonMcpJsonMapper(JsonMapper.builder().build()),
-                        new EofSignal(traffic.counting(in), eof), traffic.counting(out)))
+        JsonMapper json = JsonMapper.builder().build();
+        StdioTransport transport = new StdioTransport(new JacksonMcpJsonMapper(json), in, out);
+        McpSyncServer server = McpServer.sync(transport)
+                .immediateExecution(true)
+                .jsonSchemaValidator(new SchemaValidator(json))
                 .serverInfo("dm20-mcp-server", "0.1.0")
                 .capabilities(ServerCapabilities.builder().tools(false).prompts(false).build())
                 .tools(wiring.invoker().specifications())
@@ -86,7 +85,7 @@ public final class McpMain {
         preloadRules(wiring.game().rules());
         LOG.info("serving {} tools over stdio", wiring.invoker().names().size());
         try {
-            eof.await();
+            transport.awaitEndOfInput();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -113,42 +112,5 @@ public final class McpMain {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
-    }
-
-    /** Counts down a latch when the wrapped stream reaches end of stream or fails. */
-    private static final class EofSignal extends FilterInputStream {
-        private final CountDownLatch eof;
-
-        EofSignal(InputStream in, CountDownLatch eof) {
-            super(in);
-            this.eof = eof;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return signal(() -> super.read());
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return signal(() -> super.read(b, off, len));
-        }
-
-        private int signal(IoRead read) throws IOException {
-            try {
-                int n = read.get();
-                if (n < 0) {
-                    eof.countDown();
-                }
-                return n;
-            } catch (IOException e) {
-                eof.countDown();
-                throw e;
-            }
-        }
-
-        private interface IoRead {
-            int get() throws IOException;
-        }
     }
 }

@@ -28,6 +28,8 @@ public final class DiceRoller {
     }
 
     private static final Pattern TERM = Pattern.compile("([+-])?(?:(\\d*)[dD](\\d+)|(\\d+))");
+    /** Blanks around a sign, dropped before parsing (compiled once: String.replaceAll compiles per call). */
+    private static final Pattern SPACED_SIGN = Pattern.compile("\\s*([+-])\\s*");
     private static final int MAX_DICE = 100;
     private static final int MAX_SIDES = 1000;
 
@@ -39,7 +41,7 @@ public final class DiceRoller {
 
     /** Rolls {@code notation}. @throws GameException for a malformed or oversized expression */
     public Roll roll(String notation, Edge edge) {
-        String expr = notation.strip().replaceAll("\\s*([+-])\\s*", "$1");
+        String expr = SPACED_SIGN.matcher(notation.strip()).replaceAll("$1");
         Matcher m = TERM.matcher(expr);
         List<Integer> dice = new ArrayList<>();
         Optional<Integer> kept = Optional.empty();
