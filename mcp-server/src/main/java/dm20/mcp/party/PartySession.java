@@ -35,7 +35,6 @@ final class PartySession implements AutoCloseable {
     private final Consumer<InboxMessage.ActionSubmitted> onAction;
     private volatile RelayStatus relay = RelayStatus.UNKNOWN;
     private volatile Optional<String> epoch = Optional.empty();
-    private volatile long lastApplied = -1;
     private final BusPoller<InboxMessage> poller;
 
     /**
@@ -85,28 +84,16 @@ final class PartySession implements AutoCloseable {
     }
 
     private void apply(Envelope<InboxMessage> e, boolean live) {
-        try {
-            fold(e, live);
-        } finally {
-            synchronized (relayMonitor) {
-                lastApplied = e.sequence();
-                relayMonitor.notifyAll();
-            }
-        }
+        fold(e, live);
     }
 
     /**
      * Waits (up to {@code timeout}) until everything already in the inbox has been applied, so an action a
-     * phone was told is queued is visible to the very next {@code party_next}.
+     * phone was told is queued is visible to the very next {@code party_next}: the inbox poller makes one more
+     * pass ({@link BusPoller#awaitCaughtUp}).
      */
     void catchUp(Duration timeout) throws InterruptedException {
-        long target = lastInboxSequence();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (relayMonitor) {
-            while (lastApplied < target && System.nanoTime() < deadline) {
-                relayMonitor.wait(5);
-            }
-        }
+        poller.awaitCaughtUp(timeout);
     }
 
     private void fold(Envelope<InboxMessage> e, boolean live) {
