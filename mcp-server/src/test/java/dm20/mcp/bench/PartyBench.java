@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * starts; a path ending in .jar runs "java <-Dbench.jvm flags> -jar" instead)] [actions (default 200)]
  * [start runs (default 5)] [actions after silence (default 10)]}. The relay accepts 20 actions per seat per minute, so more than 240 back-to-back
  * actions (warm-up included) on 12 seats make the later ones wait for the window.
+ *
+ * <p>Prints each measure as it goes and, at the end, a table with the load average and steal at the start and the
+ * end and the resident set (VmRSS) of both processes idle and after the run. {@code -Dbench.jfr=FILE} records
+ * the server during the back-to-back actions and the reads (JFR, {@code settings=profile}, started with jcmd).
  */
 public final class PartyBench {
 
@@ -45,20 +50,49 @@ public final class PartyBench {
         int quiet = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         Path root = Files.createTempDirectory("party-bench");
         List<String> command = serverCommand(launcher, root);
-        System.out.printf("machine: %d cores, load average %s; java %s; server: %s%n",
-                Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.version(), command);
+        Machine.Snapshot begin = Machine.snapshot();
+        String startState = Machine.describeNow(1000);
+        System.out.printf("machine: %d cores; start: %s; java %s; server: %s%n",
+                Runtime.getRuntime().availableProcessors(), startState, Runtime.version(), command);
         Path relayJar = launcher.resolveSibling("relay-daemon").resolve("target").resolve("relay-daemon.jar");
         System.out.printf("relay AOT cache: %s%n", relayAot(relayJar));
         Process server = new ProcessBuilder(command).redirectError(root.resolve("mcp-server.err").toFile()).start();
+        PartyBench bench = null;
         try (StdioRpc rpc = new StdioRpc(server)) {
-            PartyBench bench = new PartyBench(rpc, server.toHandle(), root.resolve("bench"));
+            bench = new PartyBench(rpc, javaOf(server.toHandle()), root.resolve("bench"));
             bench.table();
             bench.coldStarts(starts);
             bench.latencies(actions, quiet);
         } finally {
             relayProcess(root.resolve("bench")).ifPresent(ProcessHandle::destroyForcibly);
-            System.out.printf("load average after: %s; server log: %s%n", loadAverage(), root.resolve("mcp-server.err"));
+            System.out.printf("%nstart: %s%nend:   %s (steal over the whole run)%nserver log: %s%n", startState,
+                    Machine.snapshot().describe(begin), root.resolve("mcp-server.err"));
+            if (bench != null) {
+                bench.printTable();
+            }
         }
+    }
+
+    /** The server's java process: the launcher execs java, so normally the process itself. */
+    private static ProcessHandle javaOf(ProcessHandle p) {
+        return p.descendants().filter(h -> h.info().command().orElse("").endsWith("java")).findFirst().orElse(p);
+    }
+
+    private final List<String> rows = new ArrayList<>();
+
+    private void row(String what, String value) {
+        rows.add("| %s | %s |".formatted(what, value));
+    }
+
+    private void printTable() {
+        System.out.println();
+        System.out.println("| measure | result |");
+        System.out.println("|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    private static String rss(Optional<ProcessHandle> p) {
+        return p.map(h -> "%.1f MB".formatted(Machine.rssMegabytes(h.pid()))).orElse("gone");
     }
 
     /** Whether party_start's relay starts from an AOT cache (RelayLauncher uses one newer than the jar). */
@@ -100,13 +134,17 @@ public final class PartyBench {
             rpc.call("party_stop", Map.of());
             awaitRelayGone();
         }
-        System.out.printf("party_start cold (ms, run by run): %s%n",
-                Arrays.toString(Arrays.stream(t).map(n -> n / 1_000_000).toArray()));
+        String each = Arrays.toString(Arrays.stream(t).map(n -> n / 1_000_000).toArray());
+        System.out.printf("party_start cold (ms, run by run): %s%n", each);
+        row("party_start → relay ready, run by run (first in a fresh server)", each + " ms");
     }
 
     /** The three latencies on a table of 12 connected phones: warm (back to back), then after silences. */
     private void latencies(int actions, int quiet) throws Exception {
         JsonNode started = rpc.call("party_start", Map.of("port", 0, "host", "127.0.0.1"));
+        Thread.sleep(2000);
+        row("RSS idle (relay up, no phone yet): mcp-server / relay", rss(Optional.of(server)) + " / "
+                + rss(relayProcess(campaignDir)));
         BenchPhone.Arrivals arrivals = new BenchPhone.Arrivals();
         List<BenchPhone> phones = new ArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
@@ -119,7 +157,16 @@ public final class PartyBench {
             if (phones.size() != PHONES) {
                 throw new IllegalStateException("expected " + PHONES + " player seats, got " + started.path("seats"));
             }
+            String jfr = System.getProperty("bench.jfr", "");
+            if (!jfr.isEmpty()) {   // with jcmd: a recording started by a flag prints on the server's stdout
+                jcmd(server.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + Path.of(jfr).toAbsolutePath());
+            }
             warm(phones, arrivals, actions);
+            reads(200);
+            if (!jfr.isEmpty()) {
+                jcmd(server.pid(), "JFR.stop", "name=bench");
+            }
+            row("RSS after the warm run: mcp-server / relay", rss(Optional.of(server)) + " / " + rss(relayProcess(campaignDir)));
             afterSilence(phones, arrivals, quiet);
         } finally {
             for (BenchPhone p : phones) {
@@ -128,6 +175,32 @@ public final class PartyBench {
             http.shutdownNow(); // close() would wait for the sockets
         }
         rpc.call("party_stop", Map.of());
+        row("RSS after the whole run (party stopped): mcp-server", rss(Optional.of(server)));
+    }
+
+    /** party_status and party_next (none pending) one at a time, with 12 phones connected. */
+    private void reads(int calls) throws Exception {
+        for (String tool : List.of("party_status", "party_next")) {
+            long[] t = new long[calls];
+            for (int i = -calls / 4; i < calls; i++) {
+                long t0 = System.nanoTime();
+                StdioRpc.Reply r = rpc.tool(tool, Map.of()).get(60, TimeUnit.SECONDS);
+                JsonNode answer = r.tool();
+                if (tool.equals("party_status") && !answer.path("relay").asString().equals("up")) {
+                    throw new IllegalStateException("party_status says the relay is not up: " + answer);
+                }
+                if (i >= 0) {
+                    t[i] = r.arrivedNanos() - t0;
+                }
+            }
+            report(tool + " (stdio round trip, 12 phones connected)", t);
+        }
+    }
+
+    private static void jcmd(long pid, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(JAVA).resolveSibling("jcmd").toString(), Long.toString(pid)));
+        cmd.addAll(List.of(args));
+        new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
     /** Actions back to back, round robin over the phones, after a tenth as many for warm-up. */
@@ -143,9 +216,12 @@ public final class PartyBench {
             }
         }
         long wall = System.nanoTime() - cpu[3];
-        System.out.printf("CPU used while measuring (share of one core): mcp-server %.0f %%, relay %.0f %%,"
-                + " bench (client + 12 phones) %.0f %%%n", 100.0 * (cpuNanos(server) - cpu[0]) / wall,
-                100.0 * (cpuNanos(relay) - cpu[1]) / wall, 100.0 * (cpuNanos(ProcessHandle.current()) - cpu[2]) / wall);
+        String share = "mcp-server %.0f %%, relay %.0f %%, bench (client + 12 phones) %.0f %%".formatted(
+                100.0 * (cpuNanos(server) - cpu[0]) / wall, 100.0 * (cpuNanos(relay) - cpu[1]) / wall,
+                100.0 * (cpuNanos(ProcessHandle.current()) - cpu[2]) / wall);
+        System.out.println("CPU used while measuring (share of one core): " + share);
+        row("CPU while back to back (share of one core)", share);
+        row("mcp-server CPU per action (wait + resolve, µs)", "%.0f".formatted((cpuNanos(server) - cpu[0]) / 1e3 / (actions + warmUp)));
         report("phone POST /action → party_wait returns it", samples[0]);
         report("  (phone POST /action → 202, for comparison)", samples[3]);
         report("  (phone GET /status → 200, HTTP alone)", samples[4]);
@@ -223,23 +299,17 @@ public final class PartyBench {
     }
 
     private static long cpuNanos(ProcessHandle p) {
-        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        return Machine.cpuNanos(p);
     }
 
-    private static void report(String what, long[] nanos) {
+    private void report(String what, long[] nanos) {
         long[] t = nanos.clone();
         Arrays.sort(t);
         int n = t.length;
-        System.out.printf("%-46s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms  (%d actions)%n", what, t[n / 2] / 1e6,
+        String v = "p50 %.2f ms, p99 %.2f ms, max %.2f ms (n = %d)".formatted(t[n / 2] / 1e6,
                 t[Math.max(0, (int) Math.ceil(n * 0.99) - 1)] / 1e6, t[n - 1] / 1e6, n);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
+        System.out.printf("%-50s %s%n", what, v);
+        row(what.strip(), v);
     }
 
     @SafeVarargs

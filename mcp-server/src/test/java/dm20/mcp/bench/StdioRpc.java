@@ -28,14 +28,21 @@ final class StdioRpc implements AutoCloseable {
     /** A response and the moment its line arrived. */
     record Reply(long arrivedNanos, JsonNode json) {
 
-        /** The tool result's first text, parsed as JSON. @throws IllegalStateException on a tool error */
+        /**
+         * The tool's answer: its structured content, else its last text block parsed as JSON (a headline may lead).
+         *
+         * @throws IllegalStateException on a tool error
+         */
         JsonNode tool() {
             JsonNode result = json.path("result");
-            String text = result.path("content").path(0).path("text").asString("");
             if (result.path("isError").asBoolean(true)) {
                 throw new IllegalStateException("tool failed: " + json);
             }
-            return JSON.readTree(text);
+            if (result.has("structuredContent")) {
+                return result.path("structuredContent");
+            }
+            JsonNode content = result.path("content");
+            return JSON.readTree(content.path(content.size() - 1).path("text").asString(""));
         }
     }
 
