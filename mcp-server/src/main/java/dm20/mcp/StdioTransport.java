@@ -65,6 +65,8 @@ final class StdioTransport implements McpServerTransportProvider {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Session transport = new Session();
     private boolean inputEnded;             // guarded by reading
+    /** Lines read whose handling has not yet been counted as a request or finished. */
+    private final AtomicLong unhandledLines = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong responses = new AtomicLong();
     private volatile boolean draining;
@@ -133,6 +135,8 @@ final class StdioTransport implements McpServerTransportProvider {
                 line = lines.next();
                 if (line == null) {
                     inputEnded = true;
+                } else {
+                    unhandledLines.incrementAndGet();   // before the next reader can see the end of input
                 }
             } catch (IOException e) {
                 if (!closing) {
@@ -174,31 +178,60 @@ final class StdioTransport implements McpServerTransportProvider {
     }
 
     private void handle(LineReader.Line line) {
+        boolean request = false;
+        try {
+            request = dispatch(line);
+        } catch (RuntimeException e) {
+            LOG.error("handling an input line failed", e);
+        } finally {
+            if (!request) {
+                unhandledLines.decrementAndGet();
+            }
+            wakeDrain();
+        }
+    }
+
+    /** Handles one line; returns whether it was a request (which counts as handled once its answer is sent). */
+    private boolean dispatch(LineReader.Line line) {
         if (line.tooLong()) {
             LOG.warn("skipped an input line longer than {} bytes", MAX_LINE);
-            send(parseError("request line longer than " + MAX_LINE + " bytes"));
-            return;
+            sendParseError("request line longer than " + MAX_LINE + " bytes");
+            return false;
         }
         if (line.text().isBlank()) {
-            return;
+            return false;
         }
         JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(json, line.text());
         } catch (Exception e) {
-            LOG.warn("skipped an input line that is not JSON-RPC: {}", e.getMessage());
-            send(parseError("not a JSON-RPC message: " + e.getMessage()));
-            return;
-        }
-        if (message instanceof McpSchema.JSONRPCRequest) {
-            requests.incrementAndGet();
+            // not the parser's message: it quotes the input, which may hold a seat link (never in a log)
+            LOG.warn("skipped an input line that is not JSON-RPC ({} characters)", line.text().length());
+            sendParseError("not a JSON-RPC message: " + e.getMessage());
+            return false;
         }
         session.handle(message).subscribe(null, e -> LOG.error("handling a message failed", e));
+        if (message instanceof McpSchema.JSONRPCRequest) {
+            // its answer may be out already (counted in responses): the line stays unhandled until it is a request
+            requests.incrementAndGet();
+            unhandledLines.decrementAndGet();
+            return true;
+        }
+        return false;
     }
 
-    private static McpSchema.JSONRPCResponse parseError(String message) {
-        return McpSchema.JSONRPCResponse.error(null,
-                new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.PARSE_ERROR, message, null));
+    /**
+     * A JSON-RPC parse error, written by hand: its {@code id} is null (the request's could not be read), which the
+     * SDK's response record refuses.
+     */
+    private void sendParseError(String message) {
+        try {
+            String error = json.writeValueAsString(
+                    new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.PARSE_ERROR, message, null));
+            write(lineOf("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":" + error + "}"));
+        } catch (IOException e) {
+            LOG.error("cannot serialize a parse error: {}", e.toString());
+        }
     }
 
     /**
@@ -220,6 +253,17 @@ final class StdioTransport implements McpServerTransportProvider {
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialize " + message.getClass().getSimpleName(), e);
         }
+        write(line);
+        if (message instanceof McpSchema.JSONRPCResponse r && r.id() != null) {
+            responses.incrementAndGet();
+            wakeDrain();
+        }
+    }
+
+    private void write(byte[] line) {
+        if (closing) {
+            return;
+        }
         try {
             synchronized (writing) {
                 out.write(line);
@@ -230,12 +274,12 @@ final class StdioTransport implements McpServerTransportProvider {
                 LOG.error("cannot write to stdout: {}", e.toString());
             }
         }
-        if (message instanceof McpSchema.JSONRPCResponse r && r.id() != null) {
-            responses.incrementAndGet();
-            if (draining) {
-                synchronized (this) {
-                    notifyAll();
-                }
+    }
+
+    private void wakeDrain() {
+        if (draining) {
+            synchronized (this) {
+                notifyAll();
             }
         }
     }
@@ -262,11 +306,11 @@ final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
-    /** Waits until every request read so far has its answer written, or {@code timeout} passes. */
+    /** Waits until every line read so far is handled and every request among them answered, or {@code timeout} passes. */
     synchronized boolean awaitAnswered(Duration timeout) throws InterruptedException {
         draining = true;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (responses.get() < requests.get()) {
+        while (unhandledLines.get() > 0 || responses.get() < requests.get()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
