@@ -153,7 +153,7 @@ public final class DmLoop {
             Thread.currentThread().interrupt();
         }
         RelayStatus relay = s.relay();
-        String state = relay.alive() ? "up" : relay.state() == RelayStatus.State.UP
+        String state = s.relayAnswers() ? "up" : relay.state() == RelayStatus.State.UP
                 ? "down (not answering; party_start restarts it, links stay the same)" : relay.state().name().toLowerCase();
         Map<String, Presence> presence = s.presence();
         List<PartyAnswer.SeatPresence> seats = party.seats().all().stream().map(seat -> {

@@ -153,6 +153,30 @@ final class PartySession implements AutoCloseable {
         return relay;
     }
 
+    /** How long a relay that answered counts as answering for {@link #relayAnswers()}. */
+    static final Duration ANSWER_FRESH_FOR = Duration.ofSeconds(1);
+    private volatile RelayStatus answeredStatus;
+    private volatile long answeredAt;
+
+    /**
+     * Whether the relay is up and answering ({@link RelayStatus#alive()}), for {@code party_status}: a relay that
+     * answered less than {@link #ANSWER_FRESH_FOR} ago, with no newer report on the inbox, is not asked again (the
+     * probe is a TCP exchange with the relay; a host polling the status in a loop would pay it on every call). A
+     * relay that did not answer is asked again on every call.
+     */
+    boolean relayAnswers() {
+        RelayStatus now = relay;
+        if (now == answeredStatus && System.nanoTime() - answeredAt < ANSWER_FRESH_FOR.toNanos()) {
+            return true;
+        }
+        boolean alive = now.alive();
+        if (alive) {
+            answeredAt = System.nanoTime();
+            answeredStatus = now;
+        }
+        return alive;
+    }
+
     Map<String, Presence> presence() {
         return Map.copyOf(presence);
     }
