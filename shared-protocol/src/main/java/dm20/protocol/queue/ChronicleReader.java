@@ -104,6 +104,16 @@ final class ChronicleReader<M> implements BusReader<M> {
         tailer.toEnd();
     }
 
+    /** A doorbell for this reader's queue ({@link BusPoller} sleeps on it), or empty if none can be set up. */
+    Optional<Doorbell> listen() {
+        try {
+            return Optional.of(Doorbell.listen(queue.file().toPath()));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.info("no doorbell for {} ({}); polling it on a schedule", queue.file(), e.toString());
+            return Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
         tailer.close();

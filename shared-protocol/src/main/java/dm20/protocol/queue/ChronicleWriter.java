@@ -6,13 +6,17 @@ import net.openhft.chronicle.wire.DocumentContext;
 
 import java.util.function.Function;
 
-/** A {@link BusWriter} on a Chronicle Queue; appends are serialized by the object's monitor. */
+/**
+ * A {@link BusWriter} on a Chronicle Queue; appends are serialized by the object's monitor. After each commit it
+ * rings the queue's listening readers ({@link Doorbell}), then writes the JSONL mirror line.
+ */
 final class ChronicleWriter<M> implements BusWriter<M>, AutoCloseable {
 
     private final ChronicleQueue queue;
     private final Function<M, String> encoder;
     private final AuditLog audit;
     private final PartyBus.Durability durability;
+    private final Doorbell.Ringer ringer;
     private ExcerptAppender appender;
 
     ChronicleWriter(ChronicleQueue queue, Function<M, String> encoder, AuditLog audit,
@@ -21,6 +25,7 @@ final class ChronicleWriter<M> implements BusWriter<M>, AutoCloseable {
         this.encoder = encoder;
         this.audit = audit;
         this.durability = durability;
+        this.ringer = new Doorbell.Ringer(queue.file().toPath());
     }
 
     @Override
@@ -39,6 +44,7 @@ final class ChronicleWriter<M> implements BusWriter<M>, AutoCloseable {
         } catch (RuntimeException e) {
             throw new BusException("cannot append to " + queue.file() + ": " + e.getMessage(), e);
         }
+        ringer.ring();   // wake the readers now: the mirror line below is not what they read
         audit.append(json);
         return index;
     }
@@ -57,6 +63,7 @@ final class ChronicleWriter<M> implements BusWriter<M>, AutoCloseable {
         if (appender != null) {
             appender.close();
         }
+        ringer.close();
         audit.close();
     }
 }

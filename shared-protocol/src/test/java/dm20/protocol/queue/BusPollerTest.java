@@ -1,10 +1,16 @@
 package dm20.protocol.queue;
 
+import dm20.protocol.message.MessageCodec;
 import dm20.protocol.message.OutboxMessage;
 import dm20.protocol.message.Samples;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,5 +64,65 @@ class BusPollerTest {
 
             assertThat(poller.awaitCaughtUp(Duration.ofSeconds(5))).isFalse();
         }
+    }
+
+    @Test
+    void poller_busWriterAppends_sleepsOnTheDoorbellAndIsWokenByIt() throws Exception {
+        List<OutboxMessage> handled = new CopyOnWriteArrayList<>();
+        try (PartyBus bus = PartyBus.open(dir);
+             var poller = new BusPoller<>("test-poller", bus.outboxReader(Optional.empty()), e -> handled.add(e.message()))) {
+            awaitListening(dir.resolve("party/bus/outbox"));
+
+            bus.outboxWriter().append(Samples.allOutbox().getFirst());
+
+            awaitHandled(handled, 1);
+            assertThat(poller.bellRings()).isPositive();
+            assertThat(poller.sleepsOnBell()).isTrue();
+        }
+    }
+
+    @Test
+    void poller_messageWithoutARing_pollsOnItsScheduleUntilTheBellRingsAgain() throws Exception {
+        MessageCodec codec = new MessageCodec();
+        List<OutboxMessage> handled = new CopyOnWriteArrayList<>();
+        try (PartyBus bus = PartyBus.open(dir);
+             var poller = new BusPoller<>("test-poller", bus.outboxReader(Optional.empty()), e -> handled.add(e.message()))) {
+            awaitListening(dir.resolve("party/bus/outbox"));
+            assertThat(poller.sleepsOnBell()).isTrue();
+
+            // a writer that does not ring (another network namespace, an older version)
+            try (ChronicleQueue q = SingleChronicleQueueBuilder.binary(dir.resolve("party/bus/outbox")).build();
+                 ExcerptAppender a = q.createAppender();
+                 DocumentContext dc = a.writingDocument()) {
+                dc.wire().bytes().writeUtf8(codec.encode(Samples.allOutbox().get(0)));
+            }
+            awaitHandled(handled, 1);
+            assertThat(poller.sleepsOnBell()).isFalse();
+
+            bus.outboxWriter().append(Samples.allOutbox().get(1));
+            awaitHandled(handled, 2);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!poller.sleepsOnBell() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(poller.sleepsOnBell()).isTrue();
+        }
+    }
+
+    private static void awaitListening(Path queue) throws Exception {
+        Path bells = Doorbell.bellDirectory(queue);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while ((!Files.isDirectory(bells) || Files.list(bells).findAny().isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(Files.list(bells).count()).as("the poller registered its doorbell").isEqualTo(1);
+    }
+
+    private static void awaitHandled(List<OutboxMessage> handled, int n) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (handled.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(handled).hasSize(n);
     }
 }
