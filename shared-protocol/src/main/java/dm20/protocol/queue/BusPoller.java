@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@link Doorbell}: the writing process rings it after each commit, so the thread wakes within tens of
  * microseconds of a message and uses no CPU in between (a timeout of {@link #BELL_TIMEOUT} stays as a safety
  * net). A message that arrives without a ring (a writer in another network namespace, e.g. a relay in a
- * container, or of an older version) turns the bell off for this reader and brings back the polling schedule:
+ * container, or of an older version; two in a row, as one could have raced its ring) turns the bell off for this reader and brings back the polling schedule:
  * park 50 µs while the table has been active in the last 200 ms, 1 ms after that, 2 ms after several seconds of
  * silence; a ring heard later turns the bell on again. The polling schedule costs ~10 % of a core per warm
  * poller on this machine (6,200 wake-ups/s), which is what the bell saves (docs/performance.md).
@@ -29,6 +29,8 @@ public final class BusPoller<M> implements AutoCloseable {
     private static final long COLD_PARK_NANOS = Duration.ofMillis(2).toNanos();
     private static final long WARM_FOR_NANOS = Duration.ofMillis(200).toNanos();
     private static final long COLD_AFTER_NANOS = Duration.ofSeconds(5).toNanos();
+    /** Messages in a row found after a sleep with no ring that turn the bell off (one could be a race). */
+    private static final int UNANNOUNCED_LIMIT = 2;
     /** The longest a reader sleeps on a bell that works before it looks anyway. */
     static final Duration BELL_TIMEOUT = Duration.ofMillis(10);
 
@@ -40,8 +42,12 @@ public final class BusPoller<M> implements AutoCloseable {
     private volatile Doorbell bell;
     /** Whether the bell is trusted: every message lately came with a ring. Polling thread only. */
     private volatile boolean bellWorks;
+    /** Messages in a row found after a sleep that no ring ended. Polling thread only. */
+    private int unannounced;
     /** Polls that found nothing to read, counted by the polling thread (its only writer). */
     private volatile long emptyPolls;
+    /** Whether the polling thread is asleep (on the bell or parked) now. For tests. */
+    private volatile boolean asleep;
     /** Threads in {@link #awaitCaughtUp}, which the polling thread notifies after each empty poll. */
     private volatile int waiting;
 
@@ -62,9 +68,14 @@ public final class BusPoller<M> implements AutoCloseable {
         try {
             while (running) {
                 if (pollOnce()) {
-                    if (idle >= SPINS && bellWorks && !rang) {
-                        bellWorks = false;   // found after a sleep that no ring ended: the writer does not ring us
-                        LOG.info("{}: a message came without a doorbell ring; polling on a schedule", thread.getName());
+                    if (idle >= SPINS && bellWorks) {   // found after a sleep: was it announced?
+                        if (rang || bell.drain()) {     // (the ring may trail the commit by microseconds)
+                            unannounced = 0;
+                        } else if (++unannounced >= UNANNOUNCED_LIMIT) {
+                            bellWorks = false;          // the writer does not ring us
+                            LOG.info("{}: messages came without a doorbell ring; polling on a schedule",
+                                    thread.getName());
+                        }
                     }
                     lastMessage = System.nanoTime();
                     idle = 0;
@@ -78,11 +89,13 @@ public final class BusPoller<M> implements AutoCloseable {
                     }
                 }
                 idle++;
-                if (idle < SPINS) {
-                    Thread.onSpinWait();
+                if (idle < SPINS || waiting > 0) {
+                    Thread.onSpinWait();   // and no sleep while a caller waits for the next empty poll
                     continue;
                 }
+                asleep = true;
                 rang = sleep(System.nanoTime() - lastMessage);
+                asleep = false;
             }
         } finally {
             if (bell != null) {
@@ -165,6 +178,11 @@ public final class BusPoller<M> implements AutoCloseable {
                 waiting--;
             }
         }
+    }
+
+    /** Whether the polling thread is asleep now, having found nothing to read. For tests. */
+    boolean asleep() {
+        return asleep;
     }
 
     /** Whether this poller sleeps on its queue's doorbell now (false: it polls on a schedule). For tests. */
