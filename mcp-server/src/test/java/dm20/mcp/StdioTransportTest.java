@@ -16,8 +16,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +52,14 @@ class StdioTransportTest {
     }
 
     private void serve() throws IOException {
-        PipedOutputStream toServer = new PipedOutputStream();
-        PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
-        PipedInputStream fromServer = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(fromServer);
+        // OS-level pipes: java.io's piped streams fail a read once the thread that last wrote has ended ("Write end
+        // dead"), and the transport's threads come and go
+        Pipe in = Pipe.open();
+        Pipe out = Pipe.open();
+        OutputStream toServer = Channels.newOutputStream(in.sink());
+        InputStream serverIn = Channels.newInputStream(in.source());
+        OutputStream serverOut = Channels.newOutputStream(out.sink());
+        InputStream fromServer = Channels.newInputStream(out.source());
         transport = new StdioTransport(new JacksonMcpJsonMapper(JSON), serverIn, serverOut);
         McpSyncServer server = McpServer.sync(transport).immediateExecution(true)
                 .serverInfo("test", "1").capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
