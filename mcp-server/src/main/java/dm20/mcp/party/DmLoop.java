@@ -3,6 +3,7 @@ package dm20.mcp.party;
 import dm20.mcp.game.Campaign;
 import dm20.mcp.game.GameException;
 import dm20.mcp.game.Player;
+import dm20.mcp.game.TurnNotices;
 import dm20.protocol.Role;
 import dm20.protocol.message.OutboxMessage;
 import dm20.protocol.sheet.CharacterSheet;
@@ -31,27 +32,50 @@ public final class DmLoop {
         this.party = party;
     }
 
-    /** Claims the oldest pending action; empty if none is waiting. */
-    public Optional<PartyAnswer.Claimed> next() {
+    /** How often a waiting {@code party_wait} looks for a notice (a turn that timed out). */
+    private static final Duration NOTICE_CHECK = Duration.ofMillis(250);
+
+    /** Claims the oldest pending action, or says none is waiting; either carries the undelivered notices. */
+    public PartyAnswer.Taken next() {
         PartySession s = party.requireSession();
         try {
             s.catchUp(Duration.ofSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return party.lock().call(() -> s.actions().claimNext().map(a -> announceClaim(s, a)));
+        Optional<PartyAnswer.Claimed> claimed = party.lock().call(() -> s.actions().claimNext().map(a -> announceClaim(s, a)));
+        return claimed.<PartyAnswer.Taken>map(c -> c).orElseGet(() -> new PartyAnswer.NoneWaiting("none pending", notices()));
     }
 
     /**
-     * Blocks up to {@code timeout} (at most {@link #MAX_WAIT}) for an action and claims it.
+     * Blocks up to {@code timeout} (at most {@link #MAX_WAIT}) for an action and claims it. Returns early, with
+     * no action, when a notice comes (a turn timed out), so an automatic DM hears of it at once.
      *
+     * @return the action, or none (with the notices, if that is why it returned)
      * @throws InterruptedException if interrupted while waiting
      */
-    public Optional<PartyAnswer.Claimed> await(Duration timeout) throws InterruptedException {
+    public PartyAnswer.Taken await(Duration timeout) throws InterruptedException {
         PartySession s = party.requireSession();
         Duration bounded = timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : timeout;
-        Optional<QueuedAction> claimed = s.actions().awaitAndClaim(bounded);
-        return claimed.map(a -> party.lock().call(() -> announceClaim(s, a)));
+        long deadline = System.nanoTime() + bounded.toNanos();
+        TurnNotices pending = party.notices();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Duration slice = Duration.ofNanos(Math.max(0, Math.min(left, NOTICE_CHECK.toNanos())));
+            Optional<QueuedAction> claimed = s.actions().awaitAndClaim(slice);
+            if (claimed.isPresent()) {
+                return party.lock().call(() -> announceClaim(s, claimed.get()));
+            }
+            if (pending.await(Duration.ZERO) || left <= NOTICE_CHECK.toNanos()) {
+                return new PartyAnswer.NoneWaiting(pending.await(Duration.ZERO) ? "none yet; a turn passed on its own"
+                        : "none within " + bounded.toSeconds() + " s; call party_wait again", notices());
+            }
+        }
+    }
+
+    /** The notices not yet told to the DM, now told. */
+    private List<PartyAnswer.Notice> notices() {
+        return party.notices().drain().stream().map(PartyAnswer.Notice::of).toList();
     }
 
     private PartyAnswer.Claimed announceClaim(PartySession s, QueuedAction a) {
@@ -63,7 +87,7 @@ public final class DmLoop {
         return new PartyAnswer.Claimed(a.id(), a.submitted().text(), a.submitted().privateToDm(),
                 a.submitted().at().toString(), player,
                 c.character(a.submitted().characterId()).map(PartyAnswer.CharacterSummary::of), c.combat(),
-                s.actions().withStatus(QueuedAction.Status.PENDING).size());
+                s.actions().withStatus(QueuedAction.Status.PENDING).size(), notices());
     }
 
     /**
@@ -162,7 +186,8 @@ public final class DmLoop {
                     p.map(Presence::connected).orElse(false), p.map(x -> x.lastSeen().toString()));
         }).toList();
         return new PartyAnswer.Status(state, relay.url(), relay.reason(), seats, s.actions().counts(),
-                s.actions().peek().map(a -> new PartyAnswer.Pending(a.id(), a.submitted().playerId(), a.submitted().text())));
+                s.actions().peek().map(a -> new PartyAnswer.Pending(a.id(), a.submitted().playerId(), a.submitted().text())),
+                notices());
     }
 
     /** The base URL players use, if the relay reported one. */

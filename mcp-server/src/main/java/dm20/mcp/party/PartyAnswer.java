@@ -51,12 +51,32 @@ public sealed interface PartyAnswer {
         }
     }
 
-    /** {@code party_status}: the relay, each seat's presence, the queue and the next pending action. */
+    /**
+     * {@code party_status}: the relay, each seat's presence, the queue, the next pending action and what
+     * happened at the table on its own since the DM last asked ({@code notices}; absent in older answers).
+     */
     record Status(String relay, Optional<String> url, Optional<String> relayReason, List<SeatPresence> seats,
-                  Map<QueuedAction.Status, Integer> queue, Optional<Pending> next) implements PartyAnswer {
+                  Map<QueuedAction.Status, Integer> queue, Optional<Pending> next, List<Notice> notices)
+            implements PartyAnswer {
         public Status {
             seats = List.copyOf(seats);
             queue = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(queue));
+            notices = notices == null ? List.of() : List.copyOf(notices);
+        }
+    }
+
+    /**
+     * Something that happened at the table without the DM, told once to whoever asks next ({@code party_next},
+     * {@code party_wait}, {@code party_status}).
+     *
+     * @param kind {@code turn_timeout}: a combat turn passed (or a simultaneous round closed) because its
+     *             deadline expired
+     * @param text the line every phone and the TV read, e.g. "Time ran out for Thorin — Goblin is up."
+     * @param at   when, ISO-8601
+     */
+    record Notice(String kind, String text, String at) {
+        static Notice of(dm20.mcp.game.TurnNotices.Notice n) {
+            return new Notice(n.kind(), n.text(), n.at().toString());
         }
     }
 
@@ -79,14 +99,22 @@ public sealed interface PartyAnswer {
 
     /** An action taken for the DM to answer, with who acts, their character (if any) and the combat. */
     record Claimed(String actionId, String text, boolean privateToDm, String submittedAt, PlayerRef player,
-                   Optional<CharacterSummary> character, CombatState combat, int stillPending) implements Taken {
+                   Optional<CharacterSummary> character, CombatState combat, int stillPending, List<Notice> notices)
+            implements Taken {
         public Claimed {
             Objects.requireNonNull(actionId, "actionId");
+            notices = notices == null ? List.of() : List.copyOf(notices);
         }
     }
 
-    /** No action was waiting; {@code action} says so in words. */
-    record NoneWaiting(String action) implements Taken {
+    /**
+     * No action was waiting; {@code action} says so in words. {@code party_wait} also returns early with this
+     * when a {@link Notice} comes (e.g. a turn timed out: the DM may have a monster to run).
+     */
+    record NoneWaiting(String action, List<Notice> notices) implements Taken {
+        public NoneWaiting {
+            notices = notices == null ? List.of() : List.copyOf(notices);
+        }
     }
 
     /** A player by id and name. */

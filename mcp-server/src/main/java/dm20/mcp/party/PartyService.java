@@ -263,6 +263,11 @@ public final class PartyService implements AutoCloseable {
         return clock;
     }
 
+    /** The notices (timed-out turns) the DM has not been told yet. */
+    dm20.mcp.game.TurnNotices notices() {
+        return combat.notices();
+    }
+
     private void closeSession() {
         if (session != null) {
             session.close();

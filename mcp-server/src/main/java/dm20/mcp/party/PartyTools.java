@@ -86,8 +86,7 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                 kit.unlockedTool("party_next", new Hints(false, false, false, true), "Take the oldest pending player"
                         + " action: returns it with the acting player, their character and the combat state (with an"
                         + " actionId), or says in 'action' that none is pending. Answer it with party_resolve.",
-                        List.of(), PartyAnswer.Taken.class, a -> loop.next().<PartyAnswer.Taken>map(v -> v)
-                                .orElse(new PartyAnswer.NoneWaiting("none pending"))),
+                        List.of(), PartyAnswer.Taken.class, a -> loop.next()),
                 kit.unlockedTool("party_wait", new Hints(false, false, false, true), "Block until a player submits an action (at most timeout_seconds, max 300)"
                         + " and take it like party_next. For an automatic DM loop: call again after each answer.",
                         List.of(optional("timeout_seconds", Type.INTEGER, "how long to wait (default 60, max 300)")),
@@ -154,9 +153,7 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
     private PartyAnswer.Taken await(Args a) {
         int seconds = a.optInt("timeout_seconds").orElse(60);
         try {
-            return loop.await(Duration.ofSeconds(Math.max(0, seconds))).<PartyAnswer.Taken>map(v -> v)
-                    .orElse(new PartyAnswer.NoneWaiting("none within " + Math.min(seconds, DmLoop.MAX_WAIT.toSeconds())
-                            + " s; call party_wait again"));
+            return loop.await(Duration.ofSeconds(Math.max(0, seconds)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GameException("party_wait was interrupted");

@@ -88,7 +88,7 @@ class DemoCampaignTest {
         assertThat(printed).contains("Damage: 2d6+1 → [", "Round 1 [round_robin]: ▶ Thorin Ironfist (15", "Goblin (12, 7/7 HP)")
                 .contains("no action is being answered")
                 .contains("each fighter is name:initiative[:hp]")
-                .contains("usage: whisper <player>: <text>")
+                .contains("usage: whisper <who>: <text>")
                 .contains("unknown command 'frobnicate'")
                 .contains("party mode is not running");
         assertThat(goesOn).isTrue();
