@@ -48,7 +48,7 @@ class App {
         level: $('cb-level'), conds: $('cb-conds') } });
     this.combat = new CombatView({ section: $('combat'), round: $('combat-round'), timer: $('combat-timer'),
       prompt: $('combat-prompt'), list: $('initiative'), waiting: $('combat-waiting'), banner: $('turn-banner') },
-      this.seat, () => this.turnStarts(), (text) => this.note(text));
+      this.seat, () => this.turnStarts());
     this.action = new ActionBox({ form: $('action'), text: $('action-text'), send: $('send'), whisper: $('whisper'),
       note: $('action-note') }, token, (a) => this.queued(a), () => this.gone('auth', ''));
     this.conn = new Connection(token, { frame: (f) => this.frame(f), state: (k, t) => this.connState(k, t),
@@ -87,8 +87,8 @@ class App {
       case 'welcome': return this.welcome(f);
       case 'action_status': return this.status(f);
       case 'sheet': this.s.sheet = f.sheet; return this.sheet.update(f.sheet);
-      // Only a live frame (after the welcome's lastSeq) may say a turn timed out; history replays old turns.
-      case 'combat': this.s.combat = f; return this.applyCombat(f, typeof f.seq === 'number' && f.seq > this.historyUntil);
+      // A turn that timed out is said by the server, as a narrative line: the page derives nothing from the frames.
+      case 'combat': this.s.combat = f; return this.applyCombat(f);
       case 'thinking': return this.thinking(f);
       case 'reload': this.reset(''); return this.connState('connecting', 'Reloading…');
       case 'closing': return this.connState('closed', f.reason || 'Closed');
@@ -148,15 +148,6 @@ class App {
     else if (f.type === 'resolution') this.aloud.say([f.narrative, tv ? '' : f.private].filter(Boolean).join('. '));
   }
 
-  /** A line from the table itself (a turn that timed out), kept with the feed. */
-  note(text) {
-    const item = { type: 'note', text, at: new Date().toISOString() };
-    this.s.items.push(item);
-    this.trim();
-    this.feed.add(item, true);
-    this.persistSoon();
-  }
-
   /** The DM's latest words above the action box while typing (the story shrinks when the keyboard opens). */
   ask() {
     const box = $('ask');
@@ -206,8 +197,8 @@ class App {
     } catch (e) { /* the placeholder text stays */ }
   }
 
-  applyCombat(f, live) {
-    this.action.setGate(this.combat.update(f, !!live));
+  applyCombat(f) {
+    this.action.setGate(this.combat.update(f));
   }
 
   turnStarts() {

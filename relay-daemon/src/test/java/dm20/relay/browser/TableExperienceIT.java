@@ -133,8 +133,12 @@ class TableExperienceIT {
         assertThat(browser.visible("#new-pill")).isFalse();
     }
 
+    /**
+     * The mcp-server says a timed-out turn itself (Combat.tick: a public narrative line beside the combat frame);
+     * the page shows that line once, live and from history, and derives none of its own from the frames.
+     */
     @Test
-    void turn_deadlinePassesAndTurnMoves_leavesAFeedLine() throws Exception {
+    void turn_deadlinePasses_theServersLineShowsOnce_liveAndForALaterJoiner() throws Exception {
         SeatKey ann = table.player("Ann (Ara)");
         SeatKey ben = table.player("Ben (Bor)");
         table.combat(List.of(ann, ben), List.of("Ara", "Bor"), ben, Optional.of(ann), Instant.now().plusMillis(1500));
@@ -143,16 +147,24 @@ class TableExperienceIT {
         browser.untilText("#combat-timer", "time's up");
 
         table.combat(List.of(ann, ben), List.of("Ara", "Bor"), ann, Optional.of(ben));
+        table.narrative("Time ran out for Bor — Ara is up.", Visibility.everyone());
 
-        browser.untilText("#feed .msg.note", "Time ran out for Bor's turn.");
+        browser.untilText("#feed", "Time ran out for Bor — Ara is up.");
         browser.untilText("#turn-banner", "YOUR TURN");
+        assertThat(timeoutLines()).isEqualTo(1L);
+        assertThat(browser.js("return document.querySelectorAll('#feed .msg.note').length")).isEqualTo(0L);
 
-        // A page joining later replays both frames from history: that is no news, and no timeout line.
+        // A page joining later replays the line from history, once.
         SeatKey cat = table.player("Cat (Cyr)");
         table.narrative("Later join. replay-mark", Visibility.everyone());
         t.join(cat);
         browser.untilText("#feed", "replay-mark");
-        assertThat(browser.js("return document.querySelectorAll('#feed .msg.note').length")).isEqualTo(0L);
+        assertThat(timeoutLines()).isEqualTo(1L);
+    }
+
+    private Object timeoutLines() {
+        return browser.js("return [...document.querySelectorAll('#feed .msg')]"
+                + ".filter(m => m.textContent.includes('Time ran out')).length");
     }
 
     @Test
