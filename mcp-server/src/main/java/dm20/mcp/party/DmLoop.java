@@ -179,12 +179,7 @@ public final class DmLoop {
         RelayStatus relay = s.relay();
         String state = relay.alive() ? "up" : relay.state() == RelayStatus.State.UP
                 ? "down (not answering; party_start restarts it, links stay the same)" : relay.state().name().toLowerCase();
-        Map<String, Presence> presence = s.presence();
-        List<PartyAnswer.SeatPresence> seats = party.seats().all().stream().map(seat -> {
-            Optional<Presence> p = Optional.ofNullable(presence.get(seat.seatId()));
-            return new PartyAnswer.SeatPresence(seat.seatId(), seat.displayName(), seat.role(),
-                    p.map(Presence::connected).orElse(false), p.map(x -> x.lastSeen().toString()));
-        }).toList();
+        List<PartyAnswer.SeatPresence> seats = party.presence().orElse(List.of());
         return new PartyAnswer.Status(state, relay.url(), relay.reason(), seats, s.actions().counts(),
                 s.actions().peek().map(a -> new PartyAnswer.Pending(a.id(), a.submitted().playerId(), a.submitted().text())),
                 notices());

@@ -242,6 +242,22 @@ public final class PartyService implements AutoCloseable {
         return session;
     }
 
+    /**
+     * Each seat with its presence while Party Mode runs in this process; empty otherwise. Starts and attaches
+     * nothing, and carries no token or link.
+     */
+    public synchronized Optional<List<PartyAnswer.SeatPresence>> presence() {
+        if (session == null) {
+            return Optional.empty();
+        }
+        Map<String, Presence> now = session.presence();
+        return Optional.of(lock.call(seats::all).stream().map(seat -> {
+            Optional<Presence> p = Optional.ofNullable(now.get(seat.seatId()));
+            return new PartyAnswer.SeatPresence(seat.seatId(), seat.displayName(), seat.role(),
+                    p.map(Presence::connected).orElse(false), p.map(x -> x.lastSeen().toString()));
+        }).toList());
+    }
+
     synchronized SeatBook seats() {
         requireSession();
         return seats;

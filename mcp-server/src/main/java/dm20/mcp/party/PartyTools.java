@@ -10,10 +10,8 @@ import dm20.mcp.tools.ToolGroup;
 import dm20.mcp.tools.ToolKit;
 import dm20.protocol.Role;
 import dm20.protocol.Tokens;
-import dm20.protocol.qr.QrCodes;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -32,8 +30,6 @@ import static dm20.mcp.tools.Param.required;
  * character (name or id); {@code players} a list of those; lists and objects may come as JSON strings.
  */
 public final class PartyTools implements ToolGroup, AutoCloseable {
-
-    private final QrCodes qr = new QrCodes(320);
 
     private final ToolKit kit;
     private final PartyService party;
@@ -88,7 +84,8 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                         + " actionId), or says in 'action' that none is pending. Answer it with party_resolve.",
                         List.of(), PartyAnswer.Taken.class, a -> loop.next()),
                 kit.unlockedTool("party_wait", new Hints(false, false, false, true), "Block until a player submits an action (at most timeout_seconds, max 300)"
-                        + " and take it like party_next. For an automatic DM loop: call again after each answer.",
+                        + " and take it like party_next. Returns early without one when a combat turn times out"
+                        + " (see 'notices'). For an automatic DM loop: call again after each answer.",
                         List.of(optional("timeout_seconds", Type.INTEGER, "how long to wait (default 60, max 300)")),
                         PartyAnswer.Taken.class, this::await),
                 kit.unlockedTool("party_resolve", Hints.ADD.atTheTable(), "Answer a taken action. The narrative goes to everyone; each private"
@@ -111,10 +108,10 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                                 required("text", Type.TEXT, "the message")),
                         this::whisper),
                 kit.unlockedTool("party_kick", Hints.CHANGE.atTheTable(), "Remove a seat: its sockets close and its link stops working; returns"
-                        + " the seat's new link for when they may come back.",
+                        + " the seat's new link for when they may come back (the host screen shows its QR code).",
                         List.of(required("seat", Type.TEXT, "player, character or seat id")), a -> link(loop.kick(a.text("seat")))),
                 kit.unlockedTool("party_token", Hints.CHANGE.atTheTable(), "Give a seat a new link (e.g. a leaked QR): the old one stops working"
-                        + " at once. Returns the new link and QR code.",
+                        + " at once. Returns the new link; the host screen shows its new QR code.",
                         List.of(required("seat", Type.TEXT, "player, character or seat id")), a -> link(loop.rotate(a.text("seat")))));
     }
 
@@ -174,12 +171,17 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
         });
     }
 
-    /** A seat's new link and QR code, for the host only (never logged). */
+    /**
+     * A seat's new link, for the host only (never logged), as JSON text, then where its QR code is: on the host
+     * screen, which follows seat changes live. No image: MCP hosts such as Claude Code's terminal show none.
+     */
     private Object link(SeatLink seat) {
         String url = loop.baseUrl().orElse("") + seat.path();
         return CallToolResult.builder()
                 .addTextContent(kit.json().writeValueAsString(new PartyAnswer.Link(seat.seatId(), seat.displayName(), url)))
-                .addContent(new ImageContent(null, qr.pngBase64(url), "image/png"))
+                .addTextContent("The host screen (the link party_start gave you) now shows " + seat.displayName()
+                        + "'s new QR code; the old link no longer works. Seat links are secrets: never read one out"
+                        + " in narration.")
                 .isError(false).build();
     }
 
