@@ -345,7 +345,8 @@ public final class Console {
         } else if (seat.get().role() == Role.DM) {
             say("! the host link is for you only: it sees every seat's secrets, so it gets no QR code");
         } else {
-            say(new QrCodes(320).terminal(seat.get().url()) + "\n  " + seat.get().name() + "  " + seat.get().url());
+            say(System.lineSeparator() + new QrCodes(320).terminal(seat.get().url()) + "\n  " + seat.get().name() + "  "
+                    + seat.get().url());
         }
     }
 

@@ -142,8 +142,13 @@ final class ResultText {
             parts.add(me + x.name() + " (" + x.initiative() + hp + ")" + flags);
         }
         String prompt = c.prompt().map(p -> "\n  prompt: " + p).orElse("");
-        return "Round " + c.round() + " [" + c.mode().name().toLowerCase(Locale.ROOT) + "]: " + String.join(" | ", parts)
-                + "\n  waiting for " + c.waitingFor() + prompt;
+        List<String> waiting = c.waitingFor().stream().map(id -> c.order().stream()
+                .filter(x -> x.playerId().filter(id::equals).isPresent()).map(CombatState.Combatant::name)
+                .findFirst().orElse(id)).toList();
+        String waits = waiting.isEmpty() ? c.current().map(x -> "\n  " + x.name() + " is up (you run them)").orElse("")
+                : "\n  waiting for " + String.join(", ", waiting);
+        return "Round " + c.round() + " [" + c.mode().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "]: "
+                + String.join(" | ", parts) + waits + prompt;
     }
 
     private static String roll(DiceTools.RollView r) {

@@ -70,7 +70,9 @@ class ConsoleTest {
     @Test
     void namesWithSpaces_quotedOrByAUniqueStart_reachTheirCharacter() {
         assertThat(printed("fight \"Thorin Ironfist\":15 Goblin:12:7 moon:9"))
-                .contains("▶ Thorin Ironfist (15", "Goblin (12, 7/7 HP)", "Elara Moonwhisper (9");
+                .contains("▶ Thorin Ironfist (15", "Goblin (12, 7/7 HP)", "Elara Moonwhisper (9")
+                .contains("waiting for Thorin Ironfist").doesNotContain("player-");
+        assertThat(printed("turn")).contains("▶ Goblin (12").contains("Goblin is up (you run them)");
         assertThat(printed("damage Goblin 4")).isEqualTo("Goblin: 3/7 HP" + System.lineSeparator());
         assertThat(printed("damage pip 2")).startsWith("Pip Underbough: ");
         assertThat(printed("heal 'Brother Aldric' 1")).startsWith("Brother Aldric: ");

@@ -92,6 +92,8 @@ class ConsoleIT {
             assertThat(ann.awaitClose(WAIT)).isEqualTo(4000);
             assertThat(out).as("the console speaks prose, never raw JSON").noneMatch(l -> l.contains("{\""));
             assertThat(out.stream().filter(l -> l.contains(line)).count()).isEqualTo(1);
+            assertThat(java.nio.file.Files.readString(stderr)).as("library log lines stay off the terminal")
+                    .doesNotContain("INFO").doesNotContain("Chronicle");
             assertThat(java.nio.file.Files.readString(stderr)).as("links belong on the console's screen, not stderr")
                     .doesNotContain("/play#").doesNotContain("/host#").doesNotContain(java.net.URI.create(annLink).getFragment());
             String log = java.nio.file.Files.readString(root.resolve("console.log"));
