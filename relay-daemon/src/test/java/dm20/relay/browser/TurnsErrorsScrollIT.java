@@ -3,14 +3,10 @@ package dm20.relay.browser;
 import dm20.protocol.Visibility;
 import dm20.protocol.message.InboxMessage;
 import dm20.relay.browser.TableScript.SeatKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,29 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (countdown, who is awaited, one answer each), 409 not your turn, 429 rate limit, over-long actions, and the
  * "new messages" pill. One relay and one browser for the class; each test issues its own seats.
  */
-class TurnsErrorsScrollIT {
+@TableTitle("Thornwood Bridge")
+class TurnsErrorsScrollIT extends BrowserTest {
 
     private static final Duration WAIT = PageTable.WAIT;
     private static final Pattern CLOCK = Pattern.compile("(\\d+):(\\d\\d) left");
-
-    @TempDir
-    static Path campaign;
-
-    private static PageTable t;
-    private static TableScript table;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        t = PageTable.open(campaign, "Thornwood Bridge", 0);
-        table = t.table;
-        browser = t.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (t != null) t.close();
-    }
 
     private static void join(SeatKey seat) throws Exception {
         t.join(seat);
