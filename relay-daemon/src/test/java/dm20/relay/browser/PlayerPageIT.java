@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The player page in Chromium and in WebKit against the packaged relay, fed through a real outbox. One relay and
- * one browser for the class; each test issues its own seats and clears the page's storage first.
+ * one browser per engine; each test issues its own seats and clears the page's storage first.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Engine.class)

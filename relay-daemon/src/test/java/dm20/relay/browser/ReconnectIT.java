@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The page survives the relay going away: when the server closes the socket (relay stopped and started
  * again on the same port) the page reconnects by itself and resumes from its cursor without duplicates; a
- * reload resumes from localStorage; a new session (new epoch) drops the old feed.
+ * reload resumes from localStorage; a new session (new epoch) drops the old feed. In Chromium and in WebKit.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Engine.class)

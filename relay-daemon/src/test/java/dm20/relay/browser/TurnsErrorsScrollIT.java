@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The player page's turn gating and refusals in words, against the packaged relay: simultaneous prompts
  * (countdown, who is awaited, one answer each), 409 not your turn, 429 rate limit, over-long actions, and the
- * "new messages" pill. One relay and one browser for the class; each test issues its own seats.
+ * "new messages" pill, in Chromium and in WebKit. One relay and one browser per engine; each test issues its own
+ * seats.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(Engine.class)
