@@ -63,6 +63,7 @@ function render(d) {
   own(d.host || {});
   pending(d.pending || []);
   if (big) show(big);
+  document.body.classList.remove('booting');   // the first answer shows the page at once: no layout shift
 }
 
 function fill(box, seats) {
