@@ -60,7 +60,10 @@ public final class Console {
         all.forEach(s -> seats.put(s.seat(), s));
     }
 
-    /** Reads commands until {@code quit} or end of input. */
+    /**
+     * Reads commands until {@code quit} or end of input. End of input (Ctrl-D, a closed pipe) leaves like
+     * {@code quit}: the DM has gone, so the relay this console started must not keep serving the table.
+     */
     public void run(BufferedReader in) throws IOException {
         say("Type 'help' for commands.");
         prompt();
@@ -73,6 +76,12 @@ public final class Console {
             }
             prompt();
         }
+        synchronized (this) {
+            atPrompt = false;
+        }
+        out.println();
+        say("End of input: stopping party mode.");
+        execute("quit");
     }
 
     private synchronized void prompt() {

@@ -105,6 +105,33 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    @Timeout(180)
+    void demoConsole_endOfInput_stopsTheRelayLikeQuit(@TempDir Path root) throws Exception {
+        Process console = new ProcessBuilder(consoleCommand("--demo", "--campaign-root", root.toString(), "--port", "0",
+                "--host", "127.0.0.1")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> out = new CopyOnWriteArrayList<>();
+        Thread.ofVirtual().start(() -> new BufferedReader(new InputStreamReader(console.getInputStream(),
+                StandardCharsets.UTF_8)).lines().forEach(out::add));
+        try {
+            String annLink = url(awaitLine(out, l -> l.contains("Ann (Thorin Ironfist)") && l.contains("/play#")));
+            awaitLine(out, l -> l.contains("Type 'help' for commands."));
+            ProcessHandle relay = DmClient.relayProcess(root).orElseThrow();
+            Phone ann = Phone.join("Ann", annLink, Optional.empty());
+
+            console.getOutputStream().close(); // Ctrl-D, or the terminal's pipe closing
+            assertThat(console.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(console.exitValue()).isZero();
+            assertThat(out).anyMatch(l -> l.contains("End of input: stopping party mode."));
+            assertThat(ann.awaitClose(WAIT)).as("the phones are told the table closed").isEqualTo(4000);
+            assertThat(relay.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS).isAlive())
+                    .as("no relay is left serving a table without its DM").isFalse();
+        } finally {
+            console.destroyForcibly();
+            DmClient.relayProcess(root).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
     /**
      * The console as {@code ./dm20 console} starts it: its own main class on the packaged jar's class path, with
      * the JVM flags the jar's manifest would give {@code java -jar}.
