@@ -26,9 +26,16 @@ public final class DmLoop {
     public static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
     private final PartyService party;
+    private final PlayerRolls rolls;
 
     public DmLoop(PartyService party) {
         this.party = party;
+        this.rolls = new PlayerRolls(() -> party.currentSession().ifPresent(s -> s.actions().nudge()));
+    }
+
+    /** The rolls players asked for that the DM has not read yet. */
+    PlayerRolls rolls() {
+        return rolls;
     }
 
     /** Claims the oldest pending action; empty if none is waiting. */
@@ -50,7 +57,7 @@ public final class DmLoop {
     public Optional<PartyAnswer.Claimed> await(Duration timeout) throws InterruptedException {
         PartySession s = party.requireSession();
         Duration bounded = timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : timeout;
-        Optional<QueuedAction> claimed = s.actions().awaitAndClaim(bounded);
+        Optional<QueuedAction> claimed = s.actions().awaitAndClaim(bounded, rolls::any);
         return claimed.map(a -> party.lock().call(() -> announceClaim(s, a)));
     }
 
@@ -63,7 +70,7 @@ public final class DmLoop {
         return new PartyAnswer.Claimed(a.id(), a.submitted().text(), a.submitted().privateToDm(),
                 a.submitted().at().toString(), player,
                 c.character(a.submitted().characterId()).map(PartyAnswer.CharacterSummary::of), c.combat(),
-                s.actions().withStatus(QueuedAction.Status.PENDING).size());
+                s.actions().withStatus(QueuedAction.Status.PENDING).size(), rolls.drain());
     }
 
     /**
@@ -162,7 +169,8 @@ public final class DmLoop {
                     p.map(Presence::connected).orElse(false), p.map(x -> x.lastSeen().toString()));
         }).toList();
         return new PartyAnswer.Status(state, relay.url(), relay.reason(), seats, s.actions().counts(),
-                s.actions().peek().map(a -> new PartyAnswer.Pending(a.id(), a.submitted().playerId(), a.submitted().text())));
+                s.actions().peek().map(a -> new PartyAnswer.Pending(a.id(), a.submitted().playerId(), a.submitted().text())),
+                s.locked(), party.settings().playerRolls(), rolls.drain());
     }
 
     /** The base URL players use, if the relay reported one. */

@@ -53,9 +53,11 @@ public sealed interface PartyAnswer {
 
     /** {@code party_status}: the relay, each seat's presence, the queue and the next pending action. */
     record Status(String relay, Optional<String> url, Optional<String> relayReason, List<SeatPresence> seats,
-                  Map<QueuedAction.Status, Integer> queue, Optional<Pending> next) implements PartyAnswer {
+                  Map<QueuedAction.Status, Integer> queue, Optional<Pending> next, boolean locked, String playerRolls,
+                  List<PlayerRoll> newPlayerRolls) implements PartyAnswer {
         public Status {
             seats = List.copyOf(seats);
+            newPlayerRolls = newPlayerRolls == null ? List.of() : List.copyOf(newPlayerRolls);
             queue = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(queue));
         }
     }
@@ -77,16 +79,45 @@ public sealed interface PartyAnswer {
     sealed interface Taken extends PartyAnswer {
     }
 
-    /** An action taken for the DM to answer, with who acts, their character (if any) and the combat. */
+    /**
+     * An action taken for the DM to answer, with who acts, their character (if any) and the combat, and the
+     * rolls players asked for from their sheets since the DM last looked.
+     */
     record Claimed(String actionId, String text, boolean privateToDm, String submittedAt, PlayerRef player,
-                   Optional<CharacterSummary> character, CombatState combat, int stillPending) implements Taken {
+                   Optional<CharacterSummary> character, CombatState combat, int stillPending,
+                   List<PlayerRoll> newPlayerRolls) implements Taken {
         public Claimed {
             Objects.requireNonNull(actionId, "actionId");
+            newPlayerRolls = newPlayerRolls == null ? List.of() : List.copyOf(newPlayerRolls);
         }
     }
 
-    /** No action was waiting; {@code action} says so in words. */
-    record NoneWaiting(String action) implements Taken {
+    /**
+     * No action was waiting; {@code action} says so in words. {@code newPlayerRolls} holds the rolls players
+     * asked for from their sheets since the DM last looked (a new one ends a {@code party_wait} early).
+     */
+    record NoneWaiting(String action, List<PlayerRoll> newPlayerRolls) implements Taken {
+        public NoneWaiting {
+            newPlayerRolls = newPlayerRolls == null ? List.of() : List.copyOf(newPlayerRolls);
+        }
+    }
+
+    /**
+     * A roll a player asked for from their sheet, as it was posted.
+     *
+     * @param character  who rolled
+     * @param label      e.g. "Stealth check (advantage)"
+     * @param visibility the DM's setting it was posted with: public, private or dm-only
+     */
+    record PlayerRoll(String character, String player, String label, String notation, List<Integer> dice,
+                      Optional<Integer> kept, int modifier, int total, String visibility, String at) {
+        public PlayerRoll {
+            dice = List.copyOf(dice);
+        }
+    }
+
+    /** {@code party_settings}: the party's settings now. */
+    record Settings(String playerRolls) implements PartyAnswer {
     }
 
     /** A player by id and name. */

@@ -45,6 +45,9 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
         this.game = game;
         this.party = party;
         this.loop = new DmLoop(party);
+        party.onRequests(new TableRequests(party, loop, game,
+                new dm20.mcp.engine.PlayerChecks(game.rules(), new dm20.mcp.engine.SrdCompendium(game.rules())),
+                loop.rolls()));
     }
 
     /**
@@ -85,11 +88,13 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                         PartyAnswer.Status.class, a -> loop.status()),
                 kit.unlockedTool("party_next", new Hints(false, false, false, true), "Take the oldest pending player"
                         + " action: returns it with the acting player, their character and the combat state (with an"
-                        + " actionId), or says in 'action' that none is pending. Answer it with party_resolve.",
+                        + " actionId), or says in 'action' that none is pending. Answer it with party_resolve."
+                        + " newPlayerRolls lists rolls players made from their sheets since you last looked.",
                         List.of(), PartyAnswer.Taken.class, a -> loop.next().<PartyAnswer.Taken>map(v -> v)
-                                .orElse(new PartyAnswer.NoneWaiting("none pending"))),
+                                .orElse(new PartyAnswer.NoneWaiting("none pending", loop.rolls().drain()))),
                 kit.unlockedTool("party_wait", new Hints(false, false, false, true), "Block until a player submits an action (at most timeout_seconds, max 300)"
-                        + " and take it like party_next. For an automatic DM loop: call again after each answer.",
+                        + " and take it like party_next; also returns early when a player rolls from their sheet"
+                        + " (newPlayerRolls). For an automatic DM loop: call again after each answer.",
                         List.of(optional("timeout_seconds", Type.INTEGER, "how long to wait (default 60, max 300)")),
                         PartyAnswer.Taken.class, this::await),
                 kit.unlockedTool("party_resolve", Hints.ADD.atTheTable(), "Answer a taken action. The narrative goes to everyone; each private"
@@ -111,6 +116,15 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                         List.of(required("players", Type.LIST, "players or characters (names or ids)"),
                                 required("text", Type.TEXT, "the message")),
                         this::whisper),
+                kit.unlockedTool("party_settings", Hints.SET.atTheTable(), "Read or change the party's settings."
+                        + " player_rolls: who sees the rolls players ask for from their character sheets (skill,"
+                        + " save, ability check, attack; rolled by this server with the character's modifiers):"
+                        + " public (default), private (the roller and you) or dm-only. Such rolls reach you in"
+                        + " newPlayerRolls of party_next, party_wait and party_status.",
+                        List.of(optional("player_rolls", Type.TEXT, "public, private or dm-only")),
+                        PartyAnswer.Settings.class, a -> new PartyAnswer.Settings((a.optText("player_rolls").isPresent()
+                                ? party.settings(new PartySettings(a.optText("player_rolls").get()))
+                                : party.settings()).playerRolls())),
                 kit.unlockedTool("party_kick", Hints.CHANGE.atTheTable(), "Remove a seat: its sockets close and its link stops working; returns"
                         + " the seat's new link for when they may come back.",
                         List.of(required("seat", Type.TEXT, "player, character or seat id")), a -> link(loop.kick(a.text("seat")))),
@@ -155,8 +169,12 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
         int seconds = a.optInt("timeout_seconds").orElse(60);
         try {
             return loop.await(Duration.ofSeconds(Math.max(0, seconds))).<PartyAnswer.Taken>map(v -> v)
-                    .orElse(new PartyAnswer.NoneWaiting("none within " + Math.min(seconds, DmLoop.MAX_WAIT.toSeconds())
-                            + " s; call party_wait again"));
+                    .orElseGet(() -> {
+                        List<PartyAnswer.PlayerRoll> rolled = loop.rolls().drain();
+                        return new PartyAnswer.NoneWaiting(rolled.isEmpty() ? "none within " + Math.min(seconds,
+                                DmLoop.MAX_WAIT.toSeconds()) + " s; call party_wait again"
+                                : "no action yet, but players rolled (see newPlayerRolls); call party_wait again", rolled);
+                    });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GameException("party_wait was interrupted");
