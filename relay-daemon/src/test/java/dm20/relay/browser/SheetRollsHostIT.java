@@ -7,7 +7,10 @@ import dm20.protocol.message.OutboxMessage;
 import dm20.relay.browser.TableScript.SeatKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the player's own turn only and sends the request; the host screen locks the room and removes a seat; a player
  * the lock keeps out reads "The DM has locked the room". Screenshots at phone (390×844) and laptop (1280×800).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SheetRollsHostIT {
 
     private static final Duration WAIT = PageTable.WAIT;
@@ -49,6 +53,7 @@ class SheetRollsHostIT {
     }
 
     @Test
+    @Order(2)
     void sheet_tapStealthWithAdvantage_requestsTheRollForOwnCharacter() throws Exception {
         SeatKey ann = table.player("Ann (Ara)");
         table.sheet(ann, TableScript.sampleSheet(ann, "Ara", 18));
@@ -72,6 +77,7 @@ class SheetRollsHostIT {
         Number height = (Number) browser.js("return document.querySelector(\"[data-roll='skill:Stealth']\")"
                 + ".getBoundingClientRect().height");
         assertThat(height.doubleValue()).as("a 44 px tap target").isGreaterThanOrEqualTo(44);
+        browser.screenshot("sheet-skills-phone");
         browser.js("document.querySelector('#sheet-body').scrollTop = 0");
         browser.screenshot("sheet-rolls-phone");
         browser.viewport(1280, 800, false);
@@ -81,6 +87,7 @@ class SheetRollsHostIT {
     }
 
     @Test
+    @Order(3)
     void endMyTurn_shownOnOwnTurnOnly_sendsTheRequest() throws Exception {
         SeatKey ann = table.player("Ann (Ara)");
         SeatKey ben = table.player("Ben (Bor)");
@@ -105,7 +112,9 @@ class SheetRollsHostIT {
         }
     }
 
+    /** First, so the host screen's pictures show only this test's seats. */
     @Test
+    @Order(1)
     void hostScreen_lockThenRemove_andALockedOutPlayerIsToldSo() throws Exception {
         SeatKey dm = table.seat(Role.DM, "Host");
         SeatKey ann = table.player("Ann (Ara)");
