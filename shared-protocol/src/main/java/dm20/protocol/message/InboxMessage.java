@@ -2,6 +2,7 @@ package dm20.protocol.message;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static dm20.protocol.message.Checks.list;
 import static dm20.protocol.message.Checks.present;
@@ -105,7 +106,7 @@ public sealed interface InboxMessage extends BusMessage {
      * @param seated    for {@link HostCommand#LOCK}: the seats that have joined this session (their links
      *                  keep working); empty otherwise
      */
-    record HostRequested(String requestId, String seatId, HostCommand command, java.util.Optional<String> target,
+    record HostRequested(String requestId, String seatId, HostCommand command, Optional<String> target,
                          List<String> seated, Instant at) implements InboxMessage {
         public HostRequested {
             required(requestId, "requestId");
