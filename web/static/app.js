@@ -27,7 +27,7 @@ function takeToken() {
 }
 
 function emptySession() {
-  return { epoch: '', seq: null, items: [], sheet: null, combat: null };
+  return { epoch: '', seq: null, items: [], sheet: null, combat: null, role: '' };
 }
 
 class App {
@@ -67,7 +67,9 @@ class App {
     this.ask();
     if (this.s.sheet) this.sheet.update(this.s.sheet);
     if (this.s.combat) this.applyCombat(this.s.combat);
-    document.body.classList.remove('booting');
+    // A first visit does not know its seat's role (player or TV layout) before the welcome: until then only the
+    // top bar shows, so nothing on screen moves when the layout settles (layout shift). A cached role shows now.
+    if (this.s.role) this.layout(this.s.role);
     this.conn.start();
   }
 
@@ -110,8 +112,8 @@ class App {
     $('campaign').textContent = f.campaign || 'dm20';
     document.title = (f.campaign ? f.campaign + ' · ' : '') + (seat.displayName || 'dm20 Party');
     const player = seat.role === 'PLAYER';
-    document.body.classList.toggle('tv', seat.role === 'OBSERVER');
-    document.documentElement.classList.toggle('tv', seat.role === 'OBSERVER');
+    this.s.role = seat.role || '';
+    this.layout(this.s.role);
     $('action').hidden = !player;
     if (!player) { $('charbar').hidden = true; $('sheet').hidden = true; }
     else if (!this.s.sheet) {
@@ -254,6 +256,13 @@ class App {
     const problem = await this.request('/api/turn/end', {});
     b.disabled = false;
     this.action.note(problem || 'Turn ended — the next combatant is up.', !!problem);
+  }
+
+  /** The TV layout for an observer seat; shows the page below the top bar (hidden while booting). */
+  layout(role) {
+    document.body.classList.toggle('tv', role === 'OBSERVER');
+    document.documentElement.classList.toggle('tv', role === 'OBSERVER');
+    document.body.classList.remove('booting');
   }
 
   connState(kind, text) {

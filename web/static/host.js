@@ -73,6 +73,7 @@ function render(d) {
   room(!!d.locked, tvs.length > 0);
   pending(d.pending || []);
   if (big) show(big);
+  document.body.classList.remove('booting');   // the first answer shows the page at once: no layout shift
 }
 
 function fill(box, seats) {

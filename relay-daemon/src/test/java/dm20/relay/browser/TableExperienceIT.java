@@ -3,13 +3,9 @@ package dm20.relay.browser;
 import dm20.protocol.Role;
 import dm20.protocol.Visibility;
 import dm20.relay.browser.TableScript.SeatKey;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,26 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (1920×1080), the feed's pin through combat and the keyboard, the DM's question while typing, turns that
  * time out, simultaneous rounds, actor names, and the phone's tap targets and favicon.
  */
-class TableExperienceIT {
-
-    @TempDir
-    static Path campaign;
-
-    private static PageTable t;
-    private static TableScript table;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        t = PageTable.open(campaign, "The Goblin Warrens", 0);
-        table = t.table;
-        browser = t.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (t != null) t.close();
-    }
+@TableTitle("The Goblin Warrens")
+class TableExperienceIT extends BrowserTest {
 
     @AfterEach
     void phoneAgain() {
