@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +29,66 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SheetRollsHostIT extends BrowserTest {
 
     private static final Duration WAIT = PageTable.WAIT;
+
+    @Test
+    @Order(2)
+    void sheet_tapStealthWithAdvantage_requestsTheRollForOwnCharacter() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        table.sheet(ann, TableScript.sampleSheet(ann, "Ara", 18));
+        browser.phone();
+        t.join(ann);
+        browser.until(d -> !browser.find("#charbar").getAttribute("class").contains("nosheet"));
+        browser.find("#charbar").click();
+        browser.until(d -> browser.visible("#sheet"));
+        browser.find(".edge-opt[data-edge='advantage']").click();
+        assertThat(browser.find(".edge-opt[data-edge='advantage']").getAttribute("aria-checked")).isEqualTo("true");
+        browser.js("document.querySelector(\"[data-roll='skill:Stealth']\").scrollIntoView({block: 'center'})");
+        browser.find("[data-roll='skill:Stealth']").click();
+
+        InboxMessage.RollRequested r = table.awaitInbox(InboxMessage.RollRequested.class,
+                x -> x.seatId().equals(ann.seatId()), WAIT);
+        assertThat(r.characterId()).isEqualTo(ann.characterId());
+        assertThat(r.kind()).isEqualTo(InboxMessage.RollKind.SKILL);
+        assertThat(r.name()).isEqualTo("Stealth");
+        assertThat(r.edge()).isEqualTo(InboxMessage.RollEdge.ADVANTAGE);
+        browser.untilText("#roll-note", "Stealth asked for with advantage");
+        Number height = (Number) browser.js("return document.querySelector(\"[data-roll='skill:Stealth']\")"
+                + ".getBoundingClientRect().height");
+        assertThat(height.doubleValue()).as("a 44 px tap target").isGreaterThanOrEqualTo(44);
+        browser.screenshot("sheet-skills-phone");
+        browser.js("document.querySelector('#sheet-body').scrollTop = 0");
+        browser.screenshot("sheet-rolls-phone");
+        browser.viewport(1280, 800, false);
+        browser.screenshot("sheet-rolls-laptop");
+        browser.phone();
+        browser.find("#sheet-close").click();
+    }
+
+    @Test
+    @Order(3)
+    void endMyTurn_shownOnOwnTurnOnly_sendsTheRequest() throws Exception {
+        SeatKey ann = table.player("Ann (Ara)");
+        SeatKey ben = table.player("Ben (Bor)");
+        try {
+            browser.phone();
+            table.combat(List.of(ben, ann), List.of("Bor", "Ara"), ben, Optional.of(ann));
+            t.join(ann);
+            browser.until(d -> browser.visible("#combat"));
+            assertThat(browser.visible("#end-turn")).as("not Ann's turn").isFalse();
+
+            table.combat(List.of(ann, ben), List.of("Ara", "Bor"), ann, Optional.of(ben));
+            browser.until(d -> browser.visible("#end-turn"));
+            browser.screenshot("end-turn-phone");
+            browser.find("#end-turn").click();
+
+            InboxMessage.TurnEndRequested sent = table.awaitInbox(InboxMessage.TurnEndRequested.class,
+                    x -> x.seatId().equals(ann.seatId()), WAIT);
+            assertThat(sent.playerId()).isEqualTo(ann.playerId());
+            browser.untilText("#action-note", "Turn ended");
+        } finally {
+            table.endCombat();
+        }
+    }
 
     /** First, so the host screen's pictures show only this test's seats. */
     @Test
