@@ -45,9 +45,11 @@ class App {
     this.talk = new HoldToTalk($('talk'), $('action-text'));
     this.sheet = new SheetView({ bar: $('charbar'), panel: $('sheet'), body: $('sheet-body'), title: $('sheet-title'),
       close: $('sheet-close'), parts: { name: $('cb-name'), hp: $('cb-hp'), fill: $('cb-hpfill'), ac: $('cb-ac'),
-        level: $('cb-level'), conds: $('cb-conds') } });
+        level: $('cb-level'), conds: $('cb-conds') },
+      onRoll: (kind, name, edge) => this.request('/api/roll', { kind, name, edge }) });
     this.combat = new CombatView({ section: $('combat'), round: $('combat-round'), timer: $('combat-timer'),
-      prompt: $('combat-prompt'), list: $('initiative'), waiting: $('combat-waiting'), banner: $('turn-banner') },
+      prompt: $('combat-prompt'), list: $('initiative'), waiting: $('combat-waiting'), banner: $('turn-banner'),
+      endTurn: $('end-turn') },
       this.seat, () => this.turnStarts());
     this.action = new ActionBox({ form: $('action'), text: $('action-text'), send: $('send'), whisper: $('whisper'),
       note: $('action-note') }, token, (a) => this.queued(a), () => this.gone('auth', ''));
@@ -57,6 +59,7 @@ class App {
     this.typing();
     keepAwake();
     window.addEventListener('pagehide', () => this.persist());
+    $('end-turn').addEventListener('click', () => this.endTurn());
   }
 
   start() {
@@ -223,6 +226,29 @@ class App {
     this.persist();
   }
 
+  /** POSTs a request (a roll, the end of a turn); '' when queued, else what the player should know. */
+  async request(path, body) {
+    try {
+      const res = await fetch(path, { method: 'POST', cache: 'no-store', body: JSON.stringify(body),
+        headers: { Authorization: 'Bearer ' + this.token, 'Content-Type': 'application/json' } });
+      if (res.ok) return '';
+      const answer = await res.json().catch(() => ({}));
+      if (answer.error === 'room_locked') return 'The DM has locked the room.';
+      if (answer.error === 'too_many_actions') return 'Too many requests — wait a minute, then try again.';
+      return answer.message ? answer.message.charAt(0).toUpperCase() + answer.message.slice(1) + '.' : 'Refused (HTTP ' + res.status + ').';
+    } catch (e) {
+      return 'Could not reach the table — nothing was sent. Try again.';
+    }
+  }
+
+  async endTurn() {
+    const b = $('end-turn');
+    b.disabled = true;
+    const problem = await this.request('/api/turn/end', {});
+    b.disabled = false;
+    this.action.note(problem || 'Turn ended — the next combatant is up.', !!problem);
+  }
+
   /** The TV layout for an observer seat; shows the page below the top bar (hidden while booting). */
   layout(role) {
     document.body.classList.toggle('tv', role === 'OBSERVER');
@@ -239,6 +265,12 @@ class App {
 
   gone(kind, reason) {
     $('gone').hidden = false;
+    if (kind === 'locked') {
+      $('gone-title').textContent = 'The DM has locked the room';
+      $('gone-text').textContent = 'No new players can join right now. Ask the host to unlock the room, then reload this page.';
+      this.connState('closed', 'Room locked');
+      return;
+    }
     $('gone-title').textContent = kind === 'role' ? 'This seat cannot join here' : 'This link no longer works';
     $('gone-text').textContent = (reason ? reason + '. ' : '') + 'Ask the host for a new code, then scan it again.';
     this.connState('closed', 'Signed out');

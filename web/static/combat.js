@@ -24,7 +24,7 @@ export class CombatView {
     const active = !!v(c, 'active');
     this.p.section.hidden = !active;
     if (!active) {
-      this.banner(false, false);
+      this.banner(false, false, false);
       this.deadline = 0;
       this.gate = { canAct: true, why: '' };
       return this.gate;
@@ -102,6 +102,8 @@ export class CombatView {
     b.hidden = !mine && !deck;
     b.classList.toggle('deck', !mine && deck);
     b.textContent = mine ? (simultaneous ? 'YOUR MOVE — answer the DM' : 'YOUR TURN') : "On deck — you're next";
+    // "End my turn" only on the player's own round-robin turn (TurnRules.mayEndTurn decides on the server)
+    if (this.p.endTurn) this.p.endTurn.hidden = !(mine && !simultaneous);
     if (mine && !this.wasMyTurn) this.onTurnStart();
     this.wasMyTurn = mine;
   }

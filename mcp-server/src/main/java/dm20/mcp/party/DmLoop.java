@@ -27,9 +27,16 @@ public final class DmLoop {
     public static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
     private final PartyService party;
+    private final PlayerRolls rolls;
 
     public DmLoop(PartyService party) {
         this.party = party;
+        this.rolls = new PlayerRolls(() -> party.currentSession().ifPresent(s -> s.actions().nudge()));
+    }
+
+    /** The rolls players asked for that the DM has not read yet. */
+    PlayerRolls rolls() {
+        return rolls;
     }
 
     /** How often a waiting {@code party_wait} looks for a notice (a turn that timed out). */
@@ -44,7 +51,7 @@ public final class DmLoop {
             Thread.currentThread().interrupt();
         }
         Optional<PartyAnswer.Claimed> claimed = party.lock().call(() -> s.actions().claimNext().map(a -> announceClaim(s, a)));
-        return claimed.<PartyAnswer.Taken>map(c -> c).orElseGet(() -> new PartyAnswer.NoneWaiting("none pending", notices()));
+        return claimed.<PartyAnswer.Taken>map(c -> c).orElseGet(() -> new PartyAnswer.NoneWaiting("none pending", notices(), rolls.drain()));
     }
 
     /**
@@ -62,13 +69,15 @@ public final class DmLoop {
         while (true) {
             long left = deadline - System.nanoTime();
             Duration slice = Duration.ofNanos(Math.max(0, Math.min(left, NOTICE_CHECK.toNanos())));
-            Optional<QueuedAction> claimed = s.actions().awaitAndClaim(slice);
+            Optional<QueuedAction> claimed = s.actions().awaitAndClaim(slice, rolls::any);
             if (claimed.isPresent()) {
                 return party.lock().call(() -> announceClaim(s, claimed.get()));
             }
-            if (pending.await(Duration.ZERO) || left <= NOTICE_CHECK.toNanos()) {
-                return new PartyAnswer.NoneWaiting(pending.await(Duration.ZERO) ? "none yet; a turn passed on its own"
-                        : "none within " + bounded.toSeconds() + " s; call party_wait again", notices());
+            boolean notice = pending.await(Duration.ZERO);
+            if (notice || rolls.any() || left <= NOTICE_CHECK.toNanos()) {
+                return new PartyAnswer.NoneWaiting(notice ? "none yet; a turn passed on its own"
+                        : rolls.any() ? "none yet; a player rolled from their sheet (newPlayerRolls)"
+                        : "none within " + bounded.toSeconds() + " s; call party_wait again", notices(), rolls.drain());
             }
         }
     }
@@ -87,7 +96,7 @@ public final class DmLoop {
         return new PartyAnswer.Claimed(a.id(), a.submitted().text(), a.submitted().privateToDm(),
                 a.submitted().at().toString(), player,
                 c.character(a.submitted().characterId()).map(PartyAnswer.CharacterSummary::of), c.combat(),
-                s.actions().withStatus(QueuedAction.Status.PENDING).size(), notices());
+                s.actions().withStatus(QueuedAction.Status.PENDING).size(), notices(), rolls.drain());
     }
 
     /**
@@ -182,7 +191,7 @@ public final class DmLoop {
         List<PartyAnswer.SeatPresence> seats = party.presence().orElse(List.of());
         return new PartyAnswer.Status(state, relay.url(), relay.reason(), seats, s.actions().counts(),
                 s.actions().peek().map(a -> new PartyAnswer.Pending(a.id(), a.submitted().playerId(), a.submitted().text())),
-                notices());
+                notices(), s.locked(), party.settings().playerRolls(), rolls.drain());
     }
 
     /** The base URL players use, if the relay reported one. */

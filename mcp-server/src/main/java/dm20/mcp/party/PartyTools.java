@@ -41,6 +41,9 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
         this.game = game;
         this.party = party;
         this.loop = new DmLoop(party);
+        party.onRequests(new TableRequests(party, loop, game,
+                new dm20.mcp.engine.PlayerChecks(game.rules(), new dm20.mcp.engine.SrdCompendium(game.rules())),
+                loop.rolls()));
     }
 
     /**
@@ -81,11 +84,13 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                         PartyAnswer.Status.class, a -> loop.status()),
                 kit.unlockedTool("party_next", new Hints(false, false, false, true), "Take the oldest pending player"
                         + " action: returns it with the acting player, their character and the combat state (with an"
-                        + " actionId), or says in 'action' that none is pending. Answer it with party_resolve.",
+                        + " actionId), or says in 'action' that none is pending. Answer it with party_resolve."
+                        + " newPlayerRolls lists rolls players made from their sheets since you last looked.",
                         List.of(), PartyAnswer.Taken.class, a -> loop.next()),
                 kit.unlockedTool("party_wait", new Hints(false, false, false, true), "Block until a player submits an action (at most timeout_seconds, max 300)"
                         + " and take it like party_next. Returns early without one when a combat turn times out"
-                        + " (see 'notices'). For an automatic DM loop: call again after each answer.",
+                        + " (see 'notices') or a player rolls from their sheet (newPlayerRolls). For an automatic DM"
+                        + " loop: call again after each answer.",
                         List.of(optional("timeout_seconds", Type.INTEGER, "how long to wait (default 60, max 300)")),
                         PartyAnswer.Taken.class, this::await),
                 kit.unlockedTool("party_resolve", Hints.ADD.atTheTable(), "Answer a taken action. The narrative goes to everyone; each private"
@@ -107,6 +112,15 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                         List.of(required("players", Type.LIST, "players or characters (names or ids)"),
                                 required("text", Type.TEXT, "the message")),
                         this::whisper),
+                kit.unlockedTool("party_settings", Hints.SET.atTheTable(), "Read or change the party's settings."
+                        + " player_rolls: who sees the rolls players ask for from their character sheets (skill,"
+                        + " save, ability check, attack; rolled by this server with the character's modifiers):"
+                        + " public (default), private (the roller and you) or dm-only. Such rolls reach you in"
+                        + " newPlayerRolls of party_next, party_wait and party_status.",
+                        List.of(optional("player_rolls", Type.TEXT, "public, private or dm-only")),
+                        PartyAnswer.Settings.class, a -> new PartyAnswer.Settings((a.optText("player_rolls").isPresent()
+                                ? party.settings(new PartySettings(a.optText("player_rolls").get()))
+                                : party.settings()).playerRolls())),
                 kit.unlockedTool("party_kick", Hints.CHANGE.atTheTable(), "Remove a seat: its sockets close and its link stops working; returns"
                         + " the seat's new link for when they may come back (the host screen shows its QR code).",
                         List.of(required("seat", Type.TEXT, "player, character or seat id")), a -> link(loop.kick(a.text("seat")))),

@@ -184,8 +184,10 @@ class PlayerPageIT extends BrowserTest {
         browser.until(d -> browser.visible("#sheet"));
         assertThat(browser.text("#sheet-body")).contains("Wizard 3 (Evocation)", "Fire Bolt", "Quarterstaff",
                 "main hand", "Arcane Recovery", "Elvish", "42 gp", "Level 1 slots (3/4)", "9 / 20");
-        assertThat(browser.js("return [...document.querySelectorAll('#sheet .kv dt.prof')].map(e => e.textContent + '='"
-                + " + e.nextElementSibling.textContent).join(',')")).asString().contains("INT=+5", "Arcana=+5");
+        // saves and skills are roll buttons now: proficient ones marked, with the bonus the sheet computes
+        assertThat(browser.js("return [...document.querySelectorAll('#sheet .rollbtn.prof')].map(e =>"
+                + " e.querySelector('.rl').textContent + '=' + e.querySelector('b').textContent).join(',')"))
+                .asString().contains("INT save=+5", "Arcana=+5");
         browser.screenshot("sheet");
         browser.find("#sheet-close").click();
         assertThat(page()).doesNotContain("Borin-of-Ben");
