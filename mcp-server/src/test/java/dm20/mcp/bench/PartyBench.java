@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Prints each measure as it goes and, at the end, a table with the load average and steal at the start and the
  * end and the resident set (VmRSS) of both processes idle and after the run. {@code -Dbench.jfr=FILE} records
- * the server during the back-to-back actions and the reads (JFR, {@code settings=profile}, started with jcmd).
+ * the server during the back-to-back actions and the reads (JFR, {@code settings=profile}, started with jcmd);
+ * {@code -Dbench.soak=SECONDS} adds a run at one action a second with the RSS of both processes every minute.
  */
 public final class PartyBench {
 
@@ -167,6 +168,7 @@ public final class PartyBench {
                 jcmd(server.pid(), "JFR.stop", "name=bench");
             }
             row("RSS after the warm run: mcp-server / relay", rss(Optional.of(server)) + " / " + rss(relayProcess(campaignDir)));
+            soak(phones, arrivals, Integer.getInteger("bench.soak", 0));
             afterSilence(phones, arrivals, quiet);
         } finally {
             for (BenchPhone p : phones) {
@@ -176,6 +178,32 @@ public final class PartyBench {
         }
         rpc.call("party_stop", Map.of());
         row("RSS after the whole run (party stopped): mcp-server", rss(Optional.of(server)));
+    }
+
+    /**
+     * A long run at a table's pace, for memory: one action a second (submit, wait, resolve) and a party_status,
+     * with the RSS of both processes every minute. Skipped when {@code seconds} is 0.
+     */
+    private void soak(List<BenchPhone> phones, BenchPhone.Arrivals arrivals, int seconds) throws Exception {
+        if (seconds <= 0) {
+            return;
+        }
+        List<String> series = new ArrayList<>();
+        long start = System.nanoTime();
+        long nextSample = start;
+        for (int i = 0; System.nanoTime() - start < seconds * 1_000_000_000L; i++) {
+            if (System.nanoTime() >= nextSample) {
+                series.add("%d min: %s / %s".formatted((System.nanoTime() - start) / 60_000_000_000L,
+                        rss(Optional.of(server)), rss(relayProcess(campaignDir))));
+                System.out.println("soak RSS " + series.getLast());
+                nextSample += 60_000_000_000L;
+            }
+            oneAction(phones.get(i % PHONES), arrivals, "soak action " + i);
+            rpc.call("party_status", Map.of());
+            Thread.sleep(1000);
+        }
+        series.add("end: %s / %s".formatted(rss(Optional.of(server)), rss(relayProcess(campaignDir))));
+        row("RSS during a %d s run at one action a second: mcp-server / relay".formatted(seconds), String.join("; ", series));
     }
 
     /** party_status and party_next (none pending) one at a time, with 12 phones connected. */
