@@ -98,7 +98,7 @@ public final class RelayMain {
                 limits.socketsPerSeat(), limits.observerSockets());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("relay-timer").daemon(true).factory());
-        Sockets sockets = new Sockets(table, new FrameCodec(bus.codec()), bus.codec().json(), clock, timer,
+        Sockets sockets = new Sockets(table, new FrameCodec(), clock, timer,
                 new Sockets.Limits(limits.maxFrameBytes(), limits.socketQueueFrames(), limits.helloTimeout(),
                         options.heartbeat().multipliedBy(3)));
         Responses out = new Responses();
@@ -153,7 +153,7 @@ public final class RelayMain {
                 new ActionLimiter(limits.actionsPerMinute(), Duration.ofMinutes(1)), clock,
                 () -> "act-" + UUID.randomUUID(), limits.maxActionChars());
         Responses out = new Responses();
-        return new PlayerApi(table, actions, new BearerAuth(table), out, bus.codec().json(), clock,
+        return new PlayerApi(table, actions, new BearerAuth(table), out, clock,
                 limits.maxBodyBytes());
     }
 
