@@ -54,6 +54,32 @@ final class Machine {
         return -1;
     }
 
+    /**
+     * Resident memory by kind of mapping, in MB, from {@code /proc/<pid>/smaps}: anonymous (Java heap,
+     * metaspace, code cache, thread stacks, malloc), the AOT cache, Chronicle queue files, jars, shared
+     * libraries, other files.
+     */
+    static java.util.Map<String, Double> rssByKind(long pid) {
+        java.util.Map<String, Double> kinds = new java.util.TreeMap<>();
+        String kind = "anonymous";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps"))) {
+                if (!line.isEmpty() && Character.isDigit(line.charAt(0)) || line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                    String[] f = line.trim().split("\\s+");
+                    String name = f.length >= 6 ? f[5] : "";
+                    kind = name.isEmpty() || name.startsWith("[") ? "anonymous" : name.endsWith(".aot") ? "AOT cache"
+                            : name.endsWith(".cq4") || name.endsWith(".cq4t") ? "Chronicle queue files"
+                            : name.endsWith(".jar") ? "jars" : name.contains(".so") ? "shared libraries" : "other files";
+                } else if (line.startsWith("Rss:")) {
+                    kinds.merge(kind, Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0, Double::sum);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // partial
+        }
+        return kinds;
+    }
+
     /** Process CPU time (user + system) in seconds from /proc/<pid>/stat, or -1. */
     static double cpuSeconds(long pid) {
         try {

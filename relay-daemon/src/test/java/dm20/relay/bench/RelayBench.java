@@ -52,7 +52,8 @@ public final class RelayBench {
      * which {@code aot=auto} adds when {@code relay-daemon.aot} is fresh, as the launcher does.
      */
     static final String DEFAULT_JVM = "-Xlog:disable -Xlog:all=warning:stderr --sun-misc-unsafe-memory-access=allow"
-            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx96m -Xmn16m -XX:ReservedCodeCacheSize=32m"
+            + " -XX:MaxMetaspaceSize=96m";
 
     private final Map<String, String> opt;
     private final PartyBus bus;
@@ -163,6 +164,12 @@ public final class RelayBench {
         }
     }
 
+    private String breakdown() {
+        StringBuilder s = new StringBuilder();
+        Machine.rssByKind(relay.pid()).forEach((k, v) -> s.append(String.format(Locale.ROOT, "%s %.1f MB; ", k, v)));
+        return s.toString();
+    }
+
     private double rss() {
         return Machine.rssMb(relay.pid());
     }
@@ -173,6 +180,7 @@ public final class RelayBench {
         Machine.Sample a = Machine.sample();
         sleep(5000);
         row("relay RSS idle (5 s after ready)", mb(rss()), "≤ 64 MB", a, Machine.sample());
+        System.err.println("idle RSS by mapping: " + breakdown());
     }
 
     /** A public narrative whose text carries {@code marker + n + "-"} so that arrivals can be matched. */
@@ -321,6 +329,7 @@ public final class RelayBench {
             long[] allIn = new long[pushes];
             long[] firstIn = new long[pushes];
             a = Machine.sample();
+            double cpu0 = Machine.cpuSeconds(relay.pid());
             for (int n = 0; n < pushes; n++) {
                 long p0 = push("aud-", n);
                 if (!crowd.await(n, TimeUnit.SECONDS.toNanos(10))) {
@@ -331,13 +340,17 @@ public final class RelayBench {
                 sleep(gap);
             }
             b = Machine.sample();
+            double cpu = Machine.cpuSeconds(relay.pid()) - cpu0;
             if (record) {
+                row("relay CPU per push to " + observers + " sockets (user + system, /proc)",
+                        String.format(Locale.ROOT, "%.2f ms", cpu * 1e3 / pushes), "", a, b);
                 int skip = Math.min(20, pushes / 5);
                 row("append → all " + observers + " observers, p50 / p99 (" + (pushes - skip) + " pushes, " + gap
                         + " ms apart)", pct(allIn, skip), "p99 ≤ 30 ms", a, b);
                 row("append → first observer, p50 / p99", pct(firstIn, skip), "", a, b);
                 row("relay RSS with " + observers + " sockets after " + pushes + " pushes", mb(rss()), "≤ 110 MB", a,
                         Machine.sample());
+                System.err.println("RSS by mapping with the audience: " + breakdown());
             }
         }
         sleep(1000);
@@ -390,9 +403,11 @@ public final class RelayBench {
         }
         sleep(warmSeconds * 1000L);
         Machine.Sample a = Machine.sample();
+        double cpu0 = Machine.cpuSeconds(relay.pid());
         for (Thread t : threads) {
             t.join();
         }
+        double cpu = Machine.cpuSeconds(relay.pid()) - cpu0;
         Machine.Sample b = Machine.sample();
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
@@ -411,6 +426,8 @@ public final class RelayBench {
             row("POST /action → 202, p50 / p99 / p99.9 / max", String.format(Locale.ROOT, "%s / %s / %s / %s ms",
                     f(q(all, 0.5)), f(q(all, 0.99)), f(q(all, 0.999)), f(all.length == 0 ? 0 : all[all.length - 1])),
                     "p99 ≤ 2.5 ms", a, b);
+            row("relay CPU per action (user + system, /proc)", String.format(Locale.ROOT, "%.0f µs", cpu * 1e6 / total),
+                    "", a, b);
             row("relay RSS after the POST run", mb(rss()), "", a, Machine.sample());
             if (refused.get() > 0) {
                 row("POST answers other than 202", Integer.toString(refused.get()), "0", a, b);
