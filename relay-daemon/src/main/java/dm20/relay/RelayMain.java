@@ -94,7 +94,8 @@ public final class RelayMain {
         catchUp(outbox, state);
         state.restoreSubmissions(submissions(bus));
         List<String> urls = new ArrayList<>();
-        LiveTable table = new LiveTable(state, new InboxPresence(bus.inboxWriter(), clock), clock,
+        InboxPresence presence = new InboxPresence(bus.inboxWriter(), clock);
+        LiveTable table = new LiveTable(state, presence, clock,
                 limits.socketsPerSeat(), limits.observerSockets());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("relay-timer").daemon(true).factory());
@@ -113,7 +114,8 @@ public final class RelayMain {
             return;
         }
         urls.addAll(baseUrls(options, server.port()));
-        Lifecycle lifecycle = new Lifecycle(instanceId, bus, server, table, sockets, lock.get(), clock, timer);
+        Lifecycle lifecycle = new Lifecycle(instanceId, bus, server, table, sockets, lock.get(), clock, timer,
+                presence);
         lifecycle.running(outbox, urls);
         timer.scheduleAtFixedRate(sockets::sweep, options.heartbeat().toMillis(), options.heartbeat().toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
