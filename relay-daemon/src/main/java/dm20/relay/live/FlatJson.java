@@ -58,9 +58,22 @@ public final class FlatJson {
     private FlatJson() {
     }
 
-    /** The fields of {@code json} (UTF-8), or empty if it is not exactly one well-formed JSON object. */
+    /**
+     * The fields of {@code json} (UTF-8, optionally after a byte order mark, as Jackson read bytes), or empty
+     * if it is not exactly one well-formed JSON object.
+     */
     public static Optional<Map<String, Value>> object(byte[] json) {
-        int from = 0;
+        boolean bom = json.length >= 3 && json[0] == (byte) 0xEF && json[1] == (byte) 0xBB && json[2] == (byte) 0xBF;
+        return object(json, bom ? 3 : 0);
+    }
+
+    /** As {@link #object(byte[])}, for a text frame (a text is characters: a U+FEFF in it is not skipped). */
+    public static Optional<Map<String, Value>> object(String json) {
+        return object(json.getBytes(StandardCharsets.UTF_8), 0);
+    }
+
+    private static Optional<Map<String, Value>> object(byte[] json, int start) {
+        int from = start;
         int to = json.length;
         while (from < to && space(json[from])) {
             from++;
@@ -81,11 +94,6 @@ public final class FlatJson {
         } catch (JsonException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
             return Optional.empty();
         }
-    }
-
-    /** As {@link #object(byte[])}, for a text frame. */
-    public static Optional<Map<String, Value>> object(String json) {
-        return object(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, Value> fields(JsonParser in) {

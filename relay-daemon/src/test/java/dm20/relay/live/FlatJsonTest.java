@@ -36,13 +36,32 @@ class FlatJsonTest {
             "\uFEFF{}", "{\"x\":01}", "{\"x\":-01}", "{\"x\":[1, 02]}", "{\"x\":1.05,\"y\":1e-05,\"z\":\"01\"}",
             "{\"x\":0}", "{\"x\":-0.5}", "{\"x\":10}", "{\"x\":\"a\\\"01\"}", "\t{\"a\":1}\r\n", "{\"a\":\"\uD83D\uDE00\"}"})
     void object_acceptsExactlyWhatJacksonReadAsAnObject_withTheSameValues(String json) {
-        Optional<JsonNode> jackson = jackson(json);
-        Optional<Map<String, Value>> flat = FlatJson.object(json.getBytes(StandardCharsets.UTF_8));
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        Optional<JsonNode> jackson = jackson(utf8);
+        Optional<Map<String, Value>> flat = FlatJson.object(utf8);
+        assertThat(FlatJson.object(json).isPresent()).as("as a text frame: %s", json)
+                .isEqualTo(jackson(json).isPresent());
         assertThat(flat.isPresent()).as("accepted: %s", json).isEqualTo(jackson.isPresent());
         flat.ifPresent(fields -> {
             assertThat(fields.keySet()).containsExactlyInAnyOrderElementsOf(jackson.get().propertyNames());
             fields.forEach((key, value) -> assertSame(value, jackson.get().get(key), json));
         });
+    }
+
+    @Test
+    void object_bytes_skipALeadingByteOrderMarkAsJacksonDid_butAStringDoesNot() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '"', 't', '"', ':', '1', '}'};
+        assertThat(FlatJson.object(bom)).isPresent();
+        assertThat(jackson(bom)).isPresent();
+        assertThat(FlatJson.object("\uFEFF{\"t\":1}")).isEmpty();
+        assertThat(jackson("\uFEFF{\"t\":1}")).isEmpty();
+    }
+
+    @Test
+    void object_invalidUtf8_isRefusedAsJacksonDid() {
+        byte[] bad = {'{', '"', 't', '"', ':', '"', (byte) 0xFF, '"', '}'};
+        assertThat(FlatJson.object(bad)).isEmpty();
+        assertThat(jackson(bad)).isEmpty();
     }
 
     @Test
@@ -70,6 +89,15 @@ class FlatJsonTest {
                 assertThat(n.asLong().isPresent()).as("integral: %s", json)
                         .isEqualTo(node.isIntegralNumber() && node.canConvertToLong());
             }
+        }
+    }
+
+    private static Optional<JsonNode> jackson(byte[] json) {
+        try {
+            JsonNode node = JACKSON.readTree(json);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (JacksonException e) {
+            return Optional.empty();
         }
     }
 
