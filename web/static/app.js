@@ -27,7 +27,7 @@ function takeToken() {
 }
 
 function emptySession() {
-  return { epoch: '', seq: null, items: [], sheet: null, combat: null };
+  return { epoch: '', seq: null, items: [], sheet: null, combat: null, role: '' };
 }
 
 class App {
@@ -45,10 +45,12 @@ class App {
     this.talk = new HoldToTalk($('talk'), $('action-text'));
     this.sheet = new SheetView({ bar: $('charbar'), panel: $('sheet'), body: $('sheet-body'), title: $('sheet-title'),
       close: $('sheet-close'), parts: { name: $('cb-name'), hp: $('cb-hp'), fill: $('cb-hpfill'), ac: $('cb-ac'),
-        level: $('cb-level'), conds: $('cb-conds') } });
+        level: $('cb-level'), conds: $('cb-conds') },
+      onRoll: (kind, name, edge) => this.request('/api/roll', { kind, name, edge }) });
     this.combat = new CombatView({ section: $('combat'), round: $('combat-round'), timer: $('combat-timer'),
-      prompt: $('combat-prompt'), list: $('initiative'), waiting: $('combat-waiting'), banner: $('turn-banner') },
-      this.seat, () => this.turnStarts(), (text) => this.note(text));
+      prompt: $('combat-prompt'), list: $('initiative'), waiting: $('combat-waiting'), banner: $('turn-banner'),
+      endTurn: $('end-turn') },
+      this.seat, () => this.turnStarts());
     this.action = new ActionBox({ form: $('action'), text: $('action-text'), send: $('send'), whisper: $('whisper'),
       note: $('action-note') }, token, (a) => this.queued(a), () => this.gone('auth', ''));
     this.conn = new Connection(token, { frame: (f) => this.frame(f), state: (k, t) => this.connState(k, t),
@@ -57,6 +59,7 @@ class App {
     this.typing();
     keepAwake();
     window.addEventListener('pagehide', () => this.persist());
+    $('end-turn').addEventListener('click', () => this.endTurn());
   }
 
   start() {
@@ -64,7 +67,9 @@ class App {
     this.ask();
     if (this.s.sheet) this.sheet.update(this.s.sheet);
     if (this.s.combat) this.applyCombat(this.s.combat);
-    document.body.classList.remove('booting');
+    // A first visit does not know its seat's role (player or TV layout) before the welcome: until then only the
+    // top bar shows, so nothing on screen moves when the layout settles (layout shift). A cached role shows now.
+    if (this.s.role) this.layout(this.s.role);
     this.conn.start();
   }
 
@@ -87,8 +92,8 @@ class App {
       case 'welcome': return this.welcome(f);
       case 'action_status': return this.status(f);
       case 'sheet': this.s.sheet = f.sheet; return this.sheet.update(f.sheet);
-      // Only a live frame (after the welcome's lastSeq) may say a turn timed out; history replays old turns.
-      case 'combat': this.s.combat = f; return this.applyCombat(f, typeof f.seq === 'number' && f.seq > this.historyUntil);
+      // A turn that timed out is said by the server, as a narrative line: the page derives nothing from the frames.
+      case 'combat': this.s.combat = f; return this.applyCombat(f);
       case 'thinking': return this.thinking(f);
       case 'reload': this.reset(''); return this.connState('connecting', 'Reloading…');
       case 'closing': return this.connState('closed', f.reason || 'Closed');
@@ -107,8 +112,8 @@ class App {
     $('campaign').textContent = f.campaign || 'dm20';
     document.title = (f.campaign ? f.campaign + ' · ' : '') + (seat.displayName || 'dm20 Party');
     const player = seat.role === 'PLAYER';
-    document.body.classList.toggle('tv', seat.role === 'OBSERVER');
-    document.documentElement.classList.toggle('tv', seat.role === 'OBSERVER');
+    this.s.role = seat.role || '';
+    this.layout(this.s.role);
     $('action').hidden = !player;
     if (!player) { $('charbar').hidden = true; $('sheet').hidden = true; }
     else if (!this.s.sheet) {
@@ -146,15 +151,6 @@ class App {
     if (f.type === 'narrative' && (!tv || f.scope === 'public')) this.aloud.say(f.text);
     else if (f.type === 'whisper' && !tv) this.aloud.say(f.text);
     else if (f.type === 'resolution') this.aloud.say([f.narrative, tv ? '' : f.private].filter(Boolean).join('. '));
-  }
-
-  /** A line from the table itself (a turn that timed out), kept with the feed. */
-  note(text) {
-    const item = { type: 'note', text, at: new Date().toISOString() };
-    this.s.items.push(item);
-    this.trim();
-    this.feed.add(item, true);
-    this.persistSoon();
   }
 
   /** The DM's latest words above the action box while typing (the story shrinks when the keyboard opens). */
@@ -206,8 +202,8 @@ class App {
     } catch (e) { /* the placeholder text stays */ }
   }
 
-  applyCombat(f, live) {
-    this.action.setGate(this.combat.update(f, !!live));
+  applyCombat(f) {
+    this.action.setGate(this.combat.update(f));
   }
 
   turnStarts() {
@@ -230,6 +226,36 @@ class App {
     this.persist();
   }
 
+  /** POSTs a request (a roll, the end of a turn); '' when queued, else what the player should know. */
+  async request(path, body) {
+    try {
+      const res = await fetch(path, { method: 'POST', cache: 'no-store', body: JSON.stringify(body),
+        headers: { Authorization: 'Bearer ' + this.token, 'Content-Type': 'application/json' } });
+      if (res.ok) return '';
+      const answer = await res.json().catch(() => ({}));
+      if (answer.error === 'room_locked') return 'The DM has locked the room.';
+      if (answer.error === 'too_many_actions') return 'Too many requests — wait a minute, then try again.';
+      return answer.message ? answer.message.charAt(0).toUpperCase() + answer.message.slice(1) + '.' : 'Refused (HTTP ' + res.status + ').';
+    } catch (e) {
+      return 'Could not reach the table — nothing was sent. Try again.';
+    }
+  }
+
+  async endTurn() {
+    const b = $('end-turn');
+    b.disabled = true;
+    const problem = await this.request('/api/turn/end', {});
+    b.disabled = false;
+    this.action.note(problem || 'Turn ended — the next combatant is up.', !!problem);
+  }
+
+  /** The TV layout for an observer seat; shows the page below the top bar (hidden while booting). */
+  layout(role) {
+    document.body.classList.toggle('tv', role === 'OBSERVER');
+    document.documentElement.classList.toggle('tv', role === 'OBSERVER');
+    document.body.classList.remove('booting');
+  }
+
   connState(kind, text) {
     const c = $('conn');
     c.dataset.state = kind;
@@ -239,6 +265,12 @@ class App {
 
   gone(kind, reason) {
     $('gone').hidden = false;
+    if (kind === 'locked') {
+      $('gone-title').textContent = 'The DM has locked the room';
+      $('gone-text').textContent = 'No new players can join right now. Ask the host to unlock the room, then reload this page.';
+      this.connState('closed', 'Room locked');
+      return;
+    }
     $('gone-title').textContent = kind === 'role' ? 'This seat cannot join here' : 'This link no longer works';
     $('gone-text').textContent = (reason ? reason + '. ' : '') + 'Ask the host for a new code, then scan it again.';
     this.connState('closed', 'Signed out');

@@ -5,29 +5,26 @@ import { el, clear, v } from './util.js';
 
 /** Shows combat; tells the caller whether the player may act and when their turn begins. */
 export class CombatView {
-  /** onNote(text) is told when a turn or a simultaneous prompt ran out of time and the table moved on. */
-  constructor(parts, seat, onTurnStart, onNote) {
+  constructor(parts, seat, onTurnStart) {
     this.p = parts;
     this.seat = seat;
     this.onTurnStart = onTurnStart;
-    this.onNote = onNote || (() => {});
-    this.prev = null;
     this.wasMyTurn = false;
     this.deadline = 0;
     this.gate = { canAct: true, why: '' };
     setInterval(() => this.tick(), 1000);
   }
 
-  /** Applies a combat frame: {combat, yourTurn, onDeck, canAct}; `live` if it just happened. Returns {canAct, why}. */
-  update(f, live) {
+  /**
+   * Applies a combat frame: {combat, yourTurn, onDeck, canAct}. Returns {canAct, why}. A turn that timed out is
+   * told by the server as a narrative line ("Time ran out for …"), not derived here.
+   */
+  update(f) {
     const c = f.combat || {};
     const active = !!v(c, 'active');
-    const late = live && this.prev ? timedOut(this.prev, c, Date.now()) : '';
-    this.prev = c;
-    if (late) this.onNote(late);
     this.p.section.hidden = !active;
     if (!active) {
-      this.banner(false, false);
+      this.banner(false, false, false);
       this.deadline = 0;
       this.gate = { canAct: true, why: '' };
       return this.gate;
@@ -105,6 +102,8 @@ export class CombatView {
     b.hidden = !mine && !deck;
     b.classList.toggle('deck', !mine && deck);
     b.textContent = mine ? (simultaneous ? 'YOUR MOVE — answer the DM' : 'YOUR TURN') : "On deck — you're next";
+    // "End my turn" only on the player's own round-robin turn (TurnRules.mayEndTurn decides on the server)
+    if (this.p.endTurn) this.p.endTurn.hidden = !(mine && !simultaneous);
     if (mine && !this.wasMyTurn) this.onTurnStart();
     this.wasMyTurn = mine;
   }
@@ -115,26 +114,4 @@ export class CombatView {
     const left = Math.max(0, Math.ceil((this.deadline - Date.now()) / 1000));
     t.textContent = left > 0 ? Math.floor(left / 60) + ':' + String(left % 60).padStart(2, '0') + ' left' : "time's up";
   }
-}
-
-/**
- * Says whether the table moved on because time ran out: the previous frame had a deadline that has passed
- * and the turn (round robin) or the prompt (simultaneous) changed since. Returns the line for the feed or ''.
- */
-function timedOut(prev, c, now) {
-  const deadline = v(prev, 'deadline');
-  if (!v(prev, 'active') || !deadline || now < Date.parse(deadline)) return '';
-  const names = (ids, key) => ids.map((id) => {
-    const who = (v(prev, 'order') || []).find((x) => v(x, key) === id);
-    return who ? v(who, 'order[].name') : id;
-  });
-  if (v(prev, 'mode') === 'SIMULTANEOUS') {
-    const missing = v(prev, 'waitingFor') || [];
-    const moved = !v(c, 'active') || v(c, 'mode') !== 'SIMULTANEOUS' || v(c, 'round') !== v(prev, 'round')
-      || v(c, 'prompt') !== v(prev, 'prompt');
-    return moved && missing.length ? "Time ran out — no answer from " + names(missing, 'order[].playerId').join(', ') + '.' : '';
-  }
-  const cur = v(prev, 'currentId');
-  const moved = !v(c, 'active') || v(c, 'currentId') !== cur || v(c, 'round') !== v(prev, 'round');
-  return cur && moved ? "Time ran out for " + names([cur], 'order[].id')[0] + "'s turn." : '';
 }

@@ -6,8 +6,8 @@ const STALE_MS = 60000;
 const WAKE_CHECK_MS = 4000;
 
 /** Close codes after which retrying with the same token is pointless. */
-// Close codes after which reconnecting cannot help (docs/protocol.md §2.4: unauthorized, revoked).
-const FATAL = { 4401: 'auth' };
+// Close codes after which reconnecting cannot help (docs/protocol.md §2.4: unauthorized, revoked, room_locked).
+const FATAL = { 4401: 'auth', 4403: 'locked' };
 
 /**
  * One logical connection that keeps itself open.

@@ -10,6 +10,7 @@ const POLL_MS = 2000;
 const DATA_PNG = 'data:image/png;base64,';
 
 let data = { seats: [] };
+let hostToken = '';
 let shape = '';
 let big = '';
 
@@ -18,6 +19,14 @@ function takeToken() {
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
   if (/^[A-Za-z0-9_-]{16,256}$/.test(fromLink)) save('hostToken', fromLink);
   return load('hostToken', '');
+}
+
+/** One extra read of /api/host now (after a control), beside the regular poll. */
+async function refresh() {
+  try {
+    const res = await fetch('/api/host', { headers: { Authorization: 'Bearer ' + hostToken }, cache: 'no-store' });
+    if (res.ok) render(await res.json());
+  } catch (e) { /* the regular poll reports it */ }
 }
 
 async function poll(token) {
@@ -52,7 +61,7 @@ function render(d) {
   const on = players.filter((s) => s.connected).length;
   $('h-state').textContent = on + ' of ' + players.length + ' players connected · updated ' + new Date().toLocaleTimeString();
   $('h-urls').textContent = (d.urls || []).length ? 'Relay: ' + d.urls.join('  ·  ') : '';
-  const next = seats.map((s) => s.seatId + '=' + (s.url || '')).join('|');
+  const next = seats.map((s) => s.seatId + '=' + (s.url || '') + '=' + (s.lockedOut ? 'out' : '')).join('|');
   if (next !== shape) {
     shape = next;
     fill($('h-seats'), players);
@@ -61,13 +70,20 @@ function render(d) {
   }
   seats.forEach((s) => presence(document.querySelector('[data-seat="' + CSS.escape(s.seatId) + '"] .presence'), s));
   own(d.host || {});
+  room(!!d.locked, tvs.length > 0);
   pending(d.pending || []);
   if (big) show(big);
+  document.body.classList.remove('booting');   // the first answer shows the page at once: no layout shift
 }
 
 function fill(box, seats) {
   clear(box);
-  seats.forEach((s) => box.appendChild(card(s)));
+  seats.forEach((s) => {
+    const wrap = el('div', 'seat-wrap');
+    wrap.appendChild(card(s));
+    wrap.appendChild(kickButton(s));
+    box.appendChild(wrap);
+  });
   if (!seats.length && box.id === 'h-seats') box.appendChild(el('p', 'empty', 'No player seats yet'));
 }
 
@@ -89,9 +105,69 @@ function card(s) {
     c.appendChild(el('span', 'enlarge', 'Tap to show large'));
     c.appendChild(el('span', 'link', s.url));
   }
+  if (s.lockedOut) c.appendChild(el('span', 'out', 'Locked out: the room is locked'));
   c.appendChild(el('span', 'presence'));
   return c;
 }
+
+/** "Remove" needs a second tap within 4 s, so a stray tap never throws a player out. */
+function kickButton(s) {
+  const b = el('button', 'kick', 'Remove ' + s.displayName);
+  b.type = 'button';
+  let armed = null;
+  b.addEventListener('click', async () => {
+    if (!armed) {
+      b.classList.add('confirm');
+      b.textContent = 'Tap again to remove ' + s.displayName;
+      armed = setTimeout(() => { armed = null; b.classList.remove('confirm'); b.textContent = 'Remove ' + s.displayName; }, 4000);
+      return;
+    }
+    clearTimeout(armed);
+    armed = null;
+    const ok = await control(b, '/api/host/kick', { seatId: s.seatId },
+      s.displayName + ' was removed: their code now shows a new link for when they may come back.');
+    if (!ok) { b.classList.remove('confirm'); b.textContent = 'Remove ' + s.displayName; }
+  });
+  return b;
+}
+
+function room(locked, hasTv) {
+  const r = $('h-room');
+  r.className = 'room ' + (locked ? 'locked' : 'open');
+  r.textContent = locked ? 'Locked: only players already here can rejoin; new devices are turned away'
+    : 'Open: anyone with their seat\'s code can join';
+  const b = $('h-lock');
+  b.setAttribute('aria-pressed', String(locked));
+  b.textContent = locked ? 'Unlock the room' : 'Lock the room';
+  $('h-rotate').hidden = !hasTv;
+}
+
+/** POSTs a host control; says what happened (or the relay's refusal) under the controls. */
+async function control(button, path, body, done) {
+  const msg = $('h-ctl-msg');
+  button.disabled = true;
+  try {
+    const res = await fetch(path, { method: 'POST', cache: 'no-store',
+      headers: { Authorization: 'Bearer ' + hostToken, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const answer = await res.json().catch(() => ({}));
+    msg.textContent = res.ok ? done : 'Refused: ' + (answer.message || 'HTTP ' + res.status);
+    return res.ok;
+  } catch (e) {
+    msg.textContent = 'The relay did not answer; try again.';
+    return false;
+  } finally {
+    button.disabled = false;
+    setTimeout(refresh, 400);
+  }
+}
+
+$('h-lock').addEventListener('click', () => {
+  const locking = $('h-lock').getAttribute('aria-pressed') !== 'true';
+  control($('h-lock'), '/api/host/lock', { locked: locking }, locking
+    ? 'Room locked: players already here can rejoin; nobody new can join.' : 'Room unlocked: every seat\'s code works again.');
+});
+$('h-rotate').addEventListener('click', () => control($('h-rotate'), '/api/host/observer/rotate', {},
+  'The TV has a new link: the old one stopped working. Scan the new TV code below.'));
 
 function presence(node, s) {
   if (!node) return;
@@ -157,5 +233,6 @@ document.addEventListener('keydown', (e) => {
 });
 
 const token = takeToken();
+hostToken = token;
 if (token) poll(token);
 else $('gone').hidden = false;

@@ -78,9 +78,10 @@ public final class McpMain {
                         new JacksonMcpJsonMapper(JsonMapper.builder().build()),
                         new EofSignal(traffic.counting(in), eof), traffic.counting(out)))
                 .serverInfo("dm20-mcp-server", "0.1.0")
-                .capabilities(ServerCapabilities.builder().tools(false).prompts(false).build())
+                .capabilities(ServerCapabilities.builder().tools(false).prompts(false).resources(false, false).build())
                 .tools(wiring.invoker().specifications())
                 .prompts(PromptCatalog.packaged().specifications())
+                .resources(wiring.resources().specifications())
                 .build();
         wiring.deadlines().start(Duration.ofSeconds(1));
         preloadRules(wiring.game().rules());

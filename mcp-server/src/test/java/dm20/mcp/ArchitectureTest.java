@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The mcp-server's layering (STYLE.md): {@code storage ← game ← tools ← party ← console}, with {@code wiring}
+ * The mcp-server's layering (STYLE.md): {@code storage ← game ← tools ← party ← console} (and {@code party ←
+ * resources}, the MCP resources), with {@code wiring}
  * putting them together for the two entry points ({@code dm20.mcp.McpMain} and {@code console.ConsoleMain}),
  * which do not know each other. No package cycles; Chronicle only behind shared-protocol's queue package.
  */
@@ -56,6 +57,13 @@ class ArchitectureTest {
     void party_neverDependsOnConsoleOrWiring() {
         noClasses().that().resideInAPackage("dm20.mcp.party..").should().dependOnClassesThat()
                 .resideInAnyPackage("dm20.mcp", "dm20.mcp.console..", "dm20.mcp.wiring..").check(MAIN);
+    }
+
+    @Test
+    void resources_readGameAndParty_andKnowNeitherEntryPointNorWiring() {
+        noClasses().that().resideInAPackage("dm20.mcp.resources..").should().dependOnClassesThat()
+                .resideInAnyPackage("dm20.mcp", "dm20.mcp.console..", "dm20.mcp.wiring..", "dm20.mcp.tools..")
+                .check(MAIN);
     }
 
     @Test

@@ -105,7 +105,7 @@ public final class RelayMain {
         Responses out = new Responses();
         WebServer server = RelayServer.build(options, limits, playerApi(bus, table, limits, clock),
                 hostApi(bus, table, () -> List.copyOf(urls)), new Pages(RelayMain.class.getClassLoader(), out),
-                sockets, out);
+                sockets, out, requests(bus, table, limits, clock));
         Optional<String> bindError = bind(server);
         if (bindError.isPresent()) {
             lock.get().close();
@@ -157,6 +157,21 @@ public final class RelayMain {
         Responses out = new Responses();
         return new PlayerApi(table, actions, new BearerAuth(table), out, clock,
                 limits.maxBodyBytes());
+    }
+
+    /** The host controls and the players' roll and end-turn requests, each appended to the inbox. */
+    private static io.helidon.webserver.http.HttpService[] requests(PartyBus bus, LiveTable table, Limits limits,
+                                                                    Clock clock) {
+        Responses out = new Responses();
+        dm20.relay.http.JsonBody body = new dm20.relay.http.JsonBody(bus.codec().json(), out, limits.maxBodyBytes());
+        BearerAuth auth = new BearerAuth(table);
+        return new io.helidon.webserver.http.HttpService[] {
+            new dm20.relay.host.HostControls(table, auth, out, body, bus.inboxWriter(), clock,
+                    () -> "host-" + UUID.randomUUID()),
+            new dm20.relay.http.TableRequests(table, auth, out, body, bus.inboxWriter(),
+                    new ActionLimiter(limits.actionsPerMinute(), Duration.ofMinutes(1)), clock,
+                    () -> "req-" + UUID.randomUUID())
+        };
     }
 
     private static HostApi hostApi(PartyBus bus, LiveTable table, java.util.function.Supplier<List<String>> urls) {

@@ -10,6 +10,7 @@ import dm20.relay.http.SecurityHeaders;
 import dm20.relay.ws.Sockets;
 import io.helidon.http.HttpException;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
@@ -46,7 +47,7 @@ final class RelayServer {
      * @param maxBodyBytes a backstop: the API checks its own, smaller limit with a clear error
      */
     static WebServer build(RelayOptions options, Limits limits, PlayerApi api, HostApi host, Pages pages,
-                           Sockets sockets, Responses out) {
+                           Sockets sockets, Responses out, HttpService... requests) {
         ClassLoader loader = RelayServer.class.getClassLoader();
         return WebServer.builder()
                 .host(options.host())
@@ -63,6 +64,7 @@ final class RelayServer {
                 .routing(r -> r.addFilter(new SecurityHeaders())
                         .register(api)
                         .register(host)
+                        .register(requests)
                         .register(pages)
                         .register("/static", Pages.assets(loader))
                         .register(pages::unrouted)

@@ -56,6 +56,24 @@ public final class TurnRules {
         return decide(combat, viewer, Instant.MIN, false) instanceof Decision.Allowed;
     }
 
+    /**
+     * Decides whether {@code viewer} may end their own turn now (the page's "End my turn"): only a player,
+     * only in an active round-robin combat, only while the current combatant is theirs.
+     */
+    public static Decision mayEndTurn(CombatState combat, Viewer viewer) {
+        if (viewer.role() != Role.PLAYER) {
+            return new Decision.Refused(Refusal.WRONG_ROLE, "only players end their turn");
+        }
+        if (!combat.active()) {
+            return new Decision.Refused(Refusal.NOT_YOUR_TURN, "no combat is running, so there is no turn to end");
+        }
+        if (combat.mode() != TurnMode.ROUND_ROBIN) {
+            return new Decision.Refused(Refusal.NOT_YOUR_TURN,
+                    "everyone acts at once this round; the DM moves on when the round is done");
+        }
+        return roundRobin(combat, viewer);
+    }
+
     /** Whether {@code viewer} controls the current combatant of a round-robin turn (the DM always does). */
     public static boolean ownsTurn(CombatState combat, Viewer viewer) {
         return viewer.role() == Role.DM || combat.current().flatMap(Combatant::playerId).map(viewer::is).orElse(false);

@@ -51,4 +51,17 @@ public final class VisibilityRules {
             case OBSERVER -> false;
         };
     }
+
+    /**
+     * Whether {@code viewer} may ask for a roll of {@code characterId}, a character controlled by
+     * {@code owner} (its player, if any): a player only for the character they control, never an observer.
+     * The relay applies it with the seat's own character; the mcp-server again with the campaign's owner.
+     */
+    public static boolean canRollFor(String characterId, Viewer viewer, Optional<String> owner) {
+        return switch (viewer.role()) {
+            case DM -> true;
+            case PLAYER -> owner.map(viewer::is).orElse(false) && !characterId.isBlank();
+            case OBSERVER -> false;
+        };
+    }
 }

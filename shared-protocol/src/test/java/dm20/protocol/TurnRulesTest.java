@@ -107,4 +107,25 @@ class TurnRulesTest {
         assertThat(TurnRules.ownsTurn(combat, Viewer.player("p1"))).isFalse();
         assertThat(TurnRules.ownsTurn(combat, Viewer.observer())).isFalse();
     }
+
+    @Test
+    void mayEndTurn_roundRobin_onlyTheCurrentPlayer() {
+        CombatState combat = roundRobin("c2");
+        assertThat(TurnRules.mayEndTurn(combat, Viewer.player("p2"))).isInstanceOf(Decision.Allowed.class);
+        assertThat(TurnRules.mayEndTurn(combat, Viewer.player("p1")))
+                .isEqualTo(new Decision.Refused(Refusal.NOT_YOUR_TURN, "waiting for Hero2"));
+        assertThat(refusal(TurnRules.mayEndTurn(combat, Viewer.observer()))).isEqualTo(Refusal.WRONG_ROLE);
+        assertThat(refusal(TurnRules.mayEndTurn(combat, Viewer.dm()))).isEqualTo(Refusal.WRONG_ROLE);
+    }
+
+    @Test
+    void mayEndTurn_noCombatOrSimultaneous_isRefusedWithAReason() {
+        Decision none = TurnRules.mayEndTurn(CombatState.none(), Viewer.player("p1"));
+        Decision together = TurnRules.mayEndTurn(simultaneous(List.of("p1"), NOW.plusSeconds(60)), Viewer.player("p1"));
+
+        assertThat(refusal(none)).isEqualTo(Refusal.NOT_YOUR_TURN);
+        assertThat(((Decision.Refused) none).message()).contains("no combat");
+        assertThat(refusal(together)).isEqualTo(Refusal.NOT_YOUR_TURN);
+        assertThat(((Decision.Refused) together).message()).contains("everyone acts at once");
+    }
 }

@@ -129,4 +129,13 @@ class VisibilityRulesTest {
         assertThat(VisibilityRules.canSeeSheet("c1", Viewer.dm(), java.util.Optional.empty())).isTrue();
         assertThat(VisibilityRules.canSeeSheet("c1", Viewer.observer(), java.util.Optional.of("c1"))).isFalse();
     }
+
+    @Test
+    void canRollFor_playerOnlyTheirOwnCharacter_observerNever() {
+        assertThat(VisibilityRules.canRollFor("c-ara", Viewer.player("p-ann"), java.util.Optional.of("p-ann"))).isTrue();
+        assertThat(VisibilityRules.canRollFor("c-ara", Viewer.player("p-ben"), java.util.Optional.of("p-ann"))).isFalse();
+        assertThat(VisibilityRules.canRollFor("c-npc", Viewer.player("p-ann"), java.util.Optional.empty())).isFalse();
+        assertThat(VisibilityRules.canRollFor("c-ara", Viewer.observer(), java.util.Optional.of("p-ann"))).isFalse();
+        assertThat(VisibilityRules.canRollFor("c-ara", Viewer.dm(), java.util.Optional.empty())).isTrue();
+    }
 }

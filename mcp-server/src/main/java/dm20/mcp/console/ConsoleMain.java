@@ -5,7 +5,6 @@ import dm20.mcp.party.PartyTools;
 import dm20.mcp.wiring.Invocation;
 import dm20.mcp.wiring.McpConfig;
 import dm20.mcp.wiring.Wiring;
-import dm20.protocol.qr.QrCodes;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -127,9 +126,27 @@ public final class ConsoleMain {
             System.exit(2);
             return;
         }
+        Path log = logToFile(options.config().campaignRoot());
         Wiring wiring = Wiring.wire(options.config(), Clock.systemUTC(), List.of(PartyTools.factory(System.getenv())));
         wiring.deadlines().start(Duration.ofSeconds(1));
+        System.out.println("(library log lines go to " + log + ")");
         System.exit(run(options, wiring.invoker(), wiring.kit().json(), System.out));
+    }
+
+    /**
+     * Sends the libraries' log lines (Chronicle's INFO lines and the like) to {@code console.log} under the campaign
+     * root instead of the DM's screen. Must run before the first logger is made. Nothing logged carries a token or
+     * a seat link. Falls back to warnings only on the terminal if the file cannot be made.
+     */
+    static Path logToFile(Path campaignRoot) {
+        Path log = campaignRoot.resolve("console.log");
+        try {
+            java.nio.file.Files.createDirectories(campaignRoot);
+            System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        return log;
     }
 
     static int run(Options options, ToolInvoker tools, JsonMapper json, PrintStream out)
@@ -151,52 +168,103 @@ public final class ConsoleMain {
         if (options.demo()) {
             tools.call("share_info", Map.of("text", new DemoCampaign(tools, json).opening()));
         }
-        // party_start's text leads with the host-screen line; its answer is the structured content
-        printSeats(PartyAnswer.read(json, json.writeValueAsString(started.structuredContent()), PartyAnswer.Started.class),
-                out);
-        Console console = new Console(tools, json, out);
+        PartyAnswer.Started answer = PartyAnswer.read(json, json.writeValueAsString(started.structuredContent()),
+                PartyAnswer.Started.class);
+        printSeats(answer, out);
+        Console console = new Console(tools, json, out, isTerminal());
+        console.seats(answer.seats());
         Thread watcher = Thread.ofPlatform().daemon(true).name("console-watcher").start(() -> watch(tools, json, console));
         console.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         watcher.interrupt();
         return 0;
     }
 
-    /**
-     * The seat links as a table a host can read, each with its QR code, on this terminal: the console's screen is
-     * the host's screen. The host seat's link (which sees everything) is named last and gets no QR code.
-     */
-    static void printSeats(PartyAnswer.Started started, PrintStream out) {
-        QrCodes qr = new QrCodes(320);
-        out.println("Party Mode is running for '" + started.campaign() + "' (" + started.relay() + ").");
-        out.println("Players scan their QR code, or open their link:");
-        for (PartyAnswer.Seat seat : started.seats()) {
-            if (seat.role() != dm20.protocol.Role.DM) {
-                out.println();
-                out.println(qr.terminal(seat.url()));
-                out.printf("  %-28s %-8s %s%n", seat.name(), seat.role(), seat.url());
-            }
+    /** Whether the console talks to a terminal (not a pipe), as far as this JDK can tell. */
+    private static boolean isTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return false;
         }
-        out.println("Host screen (QR codes and presence for a big screen): " + started.hostScreen());
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c); // JDK 22+
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
-    /** Takes each new action as it arrives (when the DM is not already answering one) and shows it. */
+    /**
+     * The seats as a compact table on this terminal, the host's screen: first the host-screen link, marked for the
+     * DM only (it sees every seat's secrets), then one line per player and the TV. The players' QR codes are on the
+     * host screen; {@code qr <name>} shows one here. Never on stderr or in a log.
+     */
+    static void printSeats(PartyAnswer.Started started, PrintStream out) {
+        out.println("Party Mode is running for '" + started.campaign() + "' (" + started.relay() + ").");
+        out.println();
+        out.println("  FOR YOU ONLY — the host screen (every player's QR code, who is online, the queue).");
+        out.println("  Open it on this machine; never show this link to a player:");
+        out.println("    " + started.hostScreen());
+        out.println();
+        int width = started.seats().stream().filter(s -> s.role() != dm20.protocol.Role.DM)
+                .mapToInt(s -> s.name().length()).max().orElse(4);
+        out.printf("  %-" + width + "s  %-8s  %s%n", "Seat", "Role", "Link");
+        for (PartyAnswer.Seat seat : started.seats()) {
+            if (seat.role() != dm20.protocol.Role.DM) {
+                out.printf("  %-" + width + "s  %-8s  %s%n", seat.name(),
+                        seat.role().name().toLowerCase(java.util.Locale.ROOT), seat.url());
+            }
+        }
+        out.println();
+        out.println("Players scan their QR code on the host screen, or type 'qr <name>' here to show one.");
+    }
+
+    /**
+     * Follows the table for the console: takes each new action as it arrives (when the DM is not already answering
+     * one) and shows it; while the DM answers one, says when more arrive; shows every turn that times out.
+     */
     private static void watch(ToolInvoker tools, JsonMapper json, Console console) {
+        int announcedPending = 0;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 if (console.answering()) {
-                    Thread.sleep(200);
+                    announcedPending = whileAnswering(tools, json, console, announcedPending);
+                    Thread.sleep(1000);
                     continue;
                 }
+                announcedPending = 0;
                 CallToolResult r = tools.call("party_wait", Map.of("timeout_seconds", 10));
-                if (!Boolean.TRUE.equals(r.isError()) && PartyAnswer.read(json, DemoCampaign.firstText(r),
-                        PartyAnswer.Taken.class) instanceof PartyAnswer.Claimed) {
-                    while (!console.offer(r)) {
-                        Thread.sleep(200);
+                if (Boolean.TRUE.equals(r.isError())) {
+                    Thread.sleep(1000);
+                    continue;
+                }
+                switch (PartyAnswer.read(json, DemoCampaign.firstText(r), PartyAnswer.Taken.class)) {
+                    case PartyAnswer.NoneWaiting none -> console.notices(none.notices());
+                    case PartyAnswer.Claimed claimed -> {
+                        while (!console.offer(r)) {
+                            Thread.sleep(200);
+                        }
                     }
                 }
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException e) {
+                console.announce("! the action watcher stumbled: " + e.getMessage());
             }
         }
+    }
+
+    /** Shows timeouts and newly queued actions while the DM answers one; returns how many pending were shown. */
+    private static int whileAnswering(ToolInvoker tools, JsonMapper json, Console console, int announced) {
+        CallToolResult r = tools.call("party_status", Map.of());
+        if (Boolean.TRUE.equals(r.isError())) {
+            return announced;
+        }
+        PartyAnswer.Status s = PartyAnswer.read(json, DemoCampaign.firstText(r), PartyAnswer.Status.class);
+        console.notices(s.notices());
+        int pending = s.queue().getOrDefault(dm20.mcp.party.QueuedAction.Status.PENDING, 0);
+        if (pending > announced) {
+            s.next().ifPresent(n -> console.announce("... " + pending + " more waiting, the next: \"" + n.text()
+                    + "\" (it comes up when you resolve this one)"));
+        }
+        return pending;
     }
 }

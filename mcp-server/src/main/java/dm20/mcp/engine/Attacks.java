@@ -133,11 +133,21 @@ public final class Attacks {
                         .map(i -> compendium.weapon(i.name())).flatMap(Optional::stream).findFirst()
                         .orElseThrow(() -> new GameException(s.name() + " has no equipped weapon the rules know;"
                                 + " name one with 'weapon' (or 'unarmed')")));
+        int mod = abilityModifier(s, w);
+        return new Profile(w.name(), toHit(s, w),
+                List.of(new StatBlock.DamageRoll(DamageMath.plus(w.damageDice(), mod), w.damageType())), magical);
+    }
+
+    /** The ability modifier a PC adds with {@code w}: DEX if ranged, the better of STR and DEX if finesse, else STR. */
+    static int abilityModifier(CharacterSheet s, WeaponProfile w) {
         int str = Abilities.modifier(s.abilities().str());
         int dex = Abilities.modifier(s.abilities().dex());
-        int mod = w.ranged() ? dex : w.finesse() ? Math.max(str, dex) : str;
-        return new Profile(w.name(), mod + s.proficiencyBonus(),
-                List.of(new StatBlock.DamageRoll(DamageMath.plus(w.damageDice(), mod), w.damageType())), magical);
+        return w.ranged() ? dex : w.finesse() ? Math.max(str, dex) : str;
+    }
+
+    /** A PC's attack bonus with {@code w}: the ability modifier plus proficiency. */
+    static int toHit(CharacterSheet s, WeaponProfile w) {
+        return abilityModifier(s, w) + s.proficiencyBonus();
     }
 
     private WeaponProfile carried(CharacterSheet s, String name) {

@@ -28,6 +28,8 @@ public final class Combat {
     private final Characters characters;
     private final TableFeed feed;
     private final Clock clock;
+    private final TableTalk talk;
+    private final TurnNotices notices = new TurnNotices();
     private TurnListener turnListener = (before, after) -> { };
 
     /**
@@ -41,11 +43,18 @@ public final class Combat {
         void turnPassed(CombatState before, CombatState after);
     }
 
-    public Combat(Campaigns campaigns, Characters characters, TableFeed feed, Clock clock) {
+    /** @param talk where a turn that times out is said to the whole table */
+    public Combat(Campaigns campaigns, Characters characters, TableFeed feed, Clock clock, TableTalk talk) {
         this.campaigns = campaigns;
         this.characters = characters;
         this.feed = feed;
         this.clock = clock;
+        this.talk = talk;
+    }
+
+    /** The timeouts the DM has not been told about yet. */
+    public TurnNotices notices() {
+        return notices;
     }
 
     /** Starts combat (DM only); {@code turnSeconds} overrides the default turn deadline (0: none). */
@@ -157,7 +166,9 @@ public final class Combat {
 
     /**
      * Enforces the deadline: if it has passed, passes the turn (round-robin) or stops waiting
-     * (simultaneous), logs it and announces the new state. Called by the scheduler with the lock held.
+     * (simultaneous), logs it, announces the new state and says so to the whole table in one public line
+     * (e.g. "Time ran out for Thorin — Goblin is up."), which is also kept for the DM in {@link #notices}.
+     * Called by the scheduler with the lock held.
      *
      * @return whether something changed
      */
@@ -171,10 +182,32 @@ public final class Combat {
                 : "the simultaneous prompt for " + s.waitingFor();
         c.get().logEvent("combat", "time ran out: " + who + " passed automatically", clock.instant());
         CombatState after = store(TurnOrder.expire(s, clock.instant(), turnSeconds()));
+        String line = timeoutLine(s, after);
+        talk.share(line, dm20.protocol.Visibility.everyone());
+        notices.post(new TurnNotices.Notice("turn_timeout", line, clock.instant()));
         if (s.mode() == TurnMode.ROUND_ROBIN) {
             passed(s, after);
         }
         return true;
+    }
+
+    /**
+     * The public line for a turn that timed out. Names only what the table sees: a hidden combatant is never
+     * named (the turn "passes" instead).
+     */
+    static String timeoutLine(CombatState before, CombatState after) {
+        if (before.mode() == TurnMode.SIMULTANEOUS) {
+            List<String> missing = before.order().stream()
+                    .filter(x -> !x.hidden() && x.playerId().map(before.waitingFor()::contains).orElse(false))
+                    .map(Combatant::name).distinct().toList();
+            return missing.isEmpty() ? "Time's up — the round closes."
+                    : "Time's up — the round closes without " + Names.joined(missing) + ".";
+        }
+        String late = before.current().filter(x -> !x.hidden()).map(x -> "Time ran out for " + x.name())
+                .orElse("Time ran out");
+        String next = after.current().filter(x -> !x.hidden()).filter(x -> !before.currentId().equals(after.currentId()))
+                .map(x -> " — " + x.name() + " is up.").orElse(" — the turn passes.");
+        return late + next;
     }
 
     private CombatState passed(CombatState before, CombatState after) {

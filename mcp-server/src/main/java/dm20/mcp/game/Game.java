@@ -32,8 +32,8 @@ public record Game(GameLock lock, SwitchableTableFeed feed, Clock clock, Campaig
         Campaigns campaigns = new Campaigns(campaignRoot, json, clock, defaultTurn);
         DiceRoller dice = new DiceRoller(random);
         Characters characters = new Characters(campaigns, feed, clock, new CharacterRules(rules, dice));
+        TableTalk talk = new TableTalk(campaigns, feed, clock);
         return new Game(new GameLock(), feed, clock, campaigns, characters, new Players(campaigns, characters),
-                new TableTalk(campaigns, feed, clock), dice,
-                new Combat(campaigns, characters, feed, clock), new World(campaigns, clock), rules);
+                talk, dice, new Combat(campaigns, characters, feed, clock, talk), new World(campaigns, clock), rules);
     }
 }

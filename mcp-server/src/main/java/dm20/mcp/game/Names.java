@@ -58,6 +58,14 @@ public final class Names {
                 .min(Comparator.comparingInt(k -> distance(q, k.toLowerCase(Locale.ROOT))));
     }
 
+    /** Names as a sentence lists them: "A", "A and B", "A, B and C". */
+    public static String joined(List<String> names) {
+        if (names.size() < 2) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+    }
+
     /** A lowercase slug of letters, digits and dashes ("Thorin Oakenshield" → "thorin-oakenshield"). */
     public static String slug(String text) {
         String s = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");

@@ -75,13 +75,34 @@ public final class ActionBook {
      * @throws InterruptedException if the waiting thread is interrupted
      */
     public Optional<QueuedAction> awaitAndClaim(Duration timeout) throws InterruptedException {
+        return awaitAndClaim(timeout, () -> false);
+    }
+
+    /**
+     * Waits up to {@code timeout} for a pending action and claims it; returns early, empty, once
+     * {@code stop} is true after a {@link #nudge}.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public Optional<QueuedAction> awaitAndClaim(Duration timeout, java.util.function.BooleanSupplier stop)
+            throws InterruptedException {
         long nanos = timeout.toNanos();
         lock.lock();
         try {
-            while (oldestPending().isEmpty() && nanos > 0) {
+            while (oldestPending().isEmpty() && nanos > 0 && !stop.getAsBoolean()) {
                 nanos = arrived.awaitNanos(nanos);
             }
             return claimNext();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes every waiting {@link #awaitAndClaim} to look again at its stop condition. */
+    public void nudge() {
+        lock.lock();
+        try {
+            arrived.signalAll();
         } finally {
             lock.unlock();
         }

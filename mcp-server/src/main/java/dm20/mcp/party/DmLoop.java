@@ -3,6 +3,7 @@ package dm20.mcp.party;
 import dm20.mcp.game.Campaign;
 import dm20.mcp.game.GameException;
 import dm20.mcp.game.Player;
+import dm20.mcp.game.TurnNotices;
 import dm20.protocol.Role;
 import dm20.protocol.message.OutboxMessage;
 import dm20.protocol.sheet.CharacterSheet;
@@ -26,32 +27,64 @@ public final class DmLoop {
     public static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
     private final PartyService party;
+    private final PlayerRolls rolls;
 
     public DmLoop(PartyService party) {
         this.party = party;
+        this.rolls = new PlayerRolls(() -> party.currentSession().ifPresent(s -> s.actions().nudge()));
     }
 
-    /** Claims the oldest pending action; empty if none is waiting. */
-    public Optional<PartyAnswer.Claimed> next() {
+    /** The rolls players asked for that the DM has not read yet. */
+    PlayerRolls rolls() {
+        return rolls;
+    }
+
+    /** How often a waiting {@code party_wait} looks for a notice (a turn that timed out). */
+    private static final Duration NOTICE_CHECK = Duration.ofMillis(250);
+
+    /** Claims the oldest pending action, or says none is waiting; either carries the undelivered notices. */
+    public PartyAnswer.Taken next() {
         PartySession s = party.requireSession();
         try {
             s.catchUp(Duration.ofSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return party.lock().call(() -> s.actions().claimNext().map(a -> announceClaim(s, a)));
+        Optional<PartyAnswer.Claimed> claimed = party.lock().call(() -> s.actions().claimNext().map(a -> announceClaim(s, a)));
+        return claimed.<PartyAnswer.Taken>map(c -> c).orElseGet(() -> new PartyAnswer.NoneWaiting("none pending", notices(), rolls.drain()));
     }
 
     /**
-     * Blocks up to {@code timeout} (at most {@link #MAX_WAIT}) for an action and claims it.
+     * Blocks up to {@code timeout} (at most {@link #MAX_WAIT}) for an action and claims it. Returns early, with
+     * no action, when a notice comes (a turn timed out), so an automatic DM hears of it at once.
      *
+     * @return the action, or none (with the notices, if that is why it returned)
      * @throws InterruptedException if interrupted while waiting
      */
-    public Optional<PartyAnswer.Claimed> await(Duration timeout) throws InterruptedException {
+    public PartyAnswer.Taken await(Duration timeout) throws InterruptedException {
         PartySession s = party.requireSession();
         Duration bounded = timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : timeout;
-        Optional<QueuedAction> claimed = s.actions().awaitAndClaim(bounded);
-        return claimed.map(a -> party.lock().call(() -> announceClaim(s, a)));
+        long deadline = System.nanoTime() + bounded.toNanos();
+        TurnNotices pending = party.notices();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Duration slice = Duration.ofNanos(Math.max(0, Math.min(left, NOTICE_CHECK.toNanos())));
+            Optional<QueuedAction> claimed = s.actions().awaitAndClaim(slice, rolls::any);
+            if (claimed.isPresent()) {
+                return party.lock().call(() -> announceClaim(s, claimed.get()));
+            }
+            boolean notice = pending.await(Duration.ZERO);
+            if (notice || rolls.any() || left <= NOTICE_CHECK.toNanos()) {
+                return new PartyAnswer.NoneWaiting(notice ? "none yet; a turn passed on its own"
+                        : rolls.any() ? "none yet; a player rolled from their sheet (newPlayerRolls)"
+                        : "none within " + bounded.toSeconds() + " s; call party_wait again", notices(), rolls.drain());
+            }
+        }
+    }
+
+    /** The notices not yet told to the DM, now told. */
+    private List<PartyAnswer.Notice> notices() {
+        return party.notices().drain().stream().map(PartyAnswer.Notice::of).toList();
     }
 
     private PartyAnswer.Claimed announceClaim(PartySession s, QueuedAction a) {
@@ -63,7 +96,7 @@ public final class DmLoop {
         return new PartyAnswer.Claimed(a.id(), a.submitted().text(), a.submitted().privateToDm(),
                 a.submitted().at().toString(), player,
                 c.character(a.submitted().characterId()).map(PartyAnswer.CharacterSummary::of), c.combat(),
-                s.actions().withStatus(QueuedAction.Status.PENDING).size());
+                s.actions().withStatus(QueuedAction.Status.PENDING).size(), notices(), rolls.drain());
     }
 
     /**
@@ -155,14 +188,10 @@ public final class DmLoop {
         RelayStatus relay = s.relay();
         String state = relay.alive() ? "up" : relay.state() == RelayStatus.State.UP
                 ? "down (not answering; party_start restarts it, links stay the same)" : relay.state().name().toLowerCase();
-        Map<String, Presence> presence = s.presence();
-        List<PartyAnswer.SeatPresence> seats = party.seats().all().stream().map(seat -> {
-            Optional<Presence> p = Optional.ofNullable(presence.get(seat.seatId()));
-            return new PartyAnswer.SeatPresence(seat.seatId(), seat.displayName(), seat.role(),
-                    p.map(Presence::connected).orElse(false), p.map(x -> x.lastSeen().toString()));
-        }).toList();
+        List<PartyAnswer.SeatPresence> seats = party.presence().orElse(List.of());
         return new PartyAnswer.Status(state, relay.url(), relay.reason(), seats, s.actions().counts(),
-                s.actions().peek().map(a -> new PartyAnswer.Pending(a.id(), a.submitted().playerId(), a.submitted().text())));
+                s.actions().peek().map(a -> new PartyAnswer.Pending(a.id(), a.submitted().playerId(), a.submitted().text())),
+                notices(), s.locked(), party.settings().playerRolls(), rolls.drain());
     }
 
     /** The base URL players use, if the relay reported one. */

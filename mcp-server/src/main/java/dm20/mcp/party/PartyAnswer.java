@@ -51,12 +51,33 @@ public sealed interface PartyAnswer {
         }
     }
 
-    /** {@code party_status}: the relay, each seat's presence, the queue and the next pending action. */
+    /**
+     * {@code party_status}: the relay, each seat's presence, the queue, the next pending action and what
+     * happened at the table on its own since the DM last asked ({@code notices}; absent in older answers).
+     */
     record Status(String relay, Optional<String> url, Optional<String> relayReason, List<SeatPresence> seats,
-                  Map<QueuedAction.Status, Integer> queue, Optional<Pending> next) implements PartyAnswer {
+                  Map<QueuedAction.Status, Integer> queue, Optional<Pending> next, List<Notice> notices, boolean locked,
+                  String playerRolls, List<PlayerRoll> newPlayerRolls) implements PartyAnswer {
         public Status {
             seats = List.copyOf(seats);
+            newPlayerRolls = newPlayerRolls == null ? List.of() : List.copyOf(newPlayerRolls);
             queue = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(queue));
+            notices = notices == null ? List.of() : List.copyOf(notices);
+        }
+    }
+
+    /**
+     * Something that happened at the table without the DM, told once to whoever asks next ({@code party_next},
+     * {@code party_wait}, {@code party_status}).
+     *
+     * @param kind {@code turn_timeout}: a combat turn passed (or a simultaneous round closed) because its
+     *             deadline expired
+     * @param text the line every phone and the TV read, e.g. "Time ran out for Thorin — Goblin is up."
+     * @param at   when, ISO-8601
+     */
+    record Notice(String kind, String text, String at) {
+        static Notice of(dm20.mcp.game.TurnNotices.Notice n) {
+            return new Notice(n.kind(), n.text(), n.at().toString());
         }
     }
 
@@ -77,16 +98,48 @@ public sealed interface PartyAnswer {
     sealed interface Taken extends PartyAnswer {
     }
 
-    /** An action taken for the DM to answer, with who acts, their character (if any) and the combat. */
+    /**
+     * An action taken for the DM to answer, with who acts, their character (if any) and the combat, and the
+     * rolls players asked for from their sheets since the DM last looked.
+     */
     record Claimed(String actionId, String text, boolean privateToDm, String submittedAt, PlayerRef player,
-                   Optional<CharacterSummary> character, CombatState combat, int stillPending) implements Taken {
+                   Optional<CharacterSummary> character, CombatState combat, int stillPending, List<Notice> notices,
+                   List<PlayerRoll> newPlayerRolls) implements Taken {
         public Claimed {
             Objects.requireNonNull(actionId, "actionId");
+            notices = notices == null ? List.of() : List.copyOf(notices);
+            newPlayerRolls = newPlayerRolls == null ? List.of() : List.copyOf(newPlayerRolls);
         }
     }
 
-    /** No action was waiting; {@code action} says so in words. */
-    record NoneWaiting(String action) implements Taken {
+    /**
+     * No action was waiting; {@code action} says so in words. {@code party_wait} also returns early with this
+     * when a {@link Notice} comes (e.g. a turn timed out: the DM may have a monster to run) or a player asks for
+     * a roll from their sheet ({@code newPlayerRolls}: the rolls since the DM last looked).
+     */
+    record NoneWaiting(String action, List<Notice> notices, List<PlayerRoll> newPlayerRolls) implements Taken {
+        public NoneWaiting {
+            notices = notices == null ? List.of() : List.copyOf(notices);
+            newPlayerRolls = newPlayerRolls == null ? List.of() : List.copyOf(newPlayerRolls);
+        }
+    }
+
+    /**
+     * A roll a player asked for from their sheet, as it was posted.
+     *
+     * @param character  who rolled
+     * @param label      e.g. "Stealth check (advantage)"
+     * @param visibility the DM's setting it was posted with: public, private or dm-only
+     */
+    record PlayerRoll(String character, String player, String label, String notation, List<Integer> dice,
+                      Optional<Integer> kept, int modifier, int total, String visibility, String at) {
+        public PlayerRoll {
+            dice = List.copyOf(dice);
+        }
+    }
+
+    /** {@code party_settings}: the party's settings now. */
+    record Settings(String playerRolls) implements PartyAnswer {
     }
 
     /** A player by id and name. */

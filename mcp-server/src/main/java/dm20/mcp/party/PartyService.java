@@ -50,7 +50,13 @@ public final class PartyService implements AutoCloseable {
     private final JsonMapper json;
     private final SessionBook sessions;
 
-    private PartySession session;
+    /** Carries out the phones' requests one at a time, off the inbox poller (which must never wait on us). */
+    private final java.util.concurrent.ExecutorService requestRunner = java.util.concurrent.Executors
+            .newSingleThreadExecutor(Thread.ofPlatform().name("party-requests").daemon(true).factory());
+    private volatile java.util.function.Consumer<dm20.protocol.message.InboxMessage> requests = m -> { };
+    private volatile PartySettings settings;
+
+    private volatile PartySession session;
     private DmLock dmLock;
     private SeatBook seats;
 
@@ -103,13 +109,15 @@ public final class PartyService implements AutoCloseable {
             // one DM per campaign: refused here, before this process opens the bus or writes anything
             DmLock taken = DmLock.acquire(campaign.dir().resolve("party"), campaign.info().name());
             try {
-                session = new PartySession(campaign.dir(), this::onLiveAction);
+                session = new PartySession(campaign.dir(), this::onLiveAction,
+                        m -> requestRunner.execute(() -> run(m)));
             } catch (RuntimeException e) {
                 taken.close();
                 throw e;
             }
             dmLock = taken;
             seats = new SeatBook(session.partyDir(), json, tokens);
+            settings = PartySettings.read(session.partyDir(), json);
         }
         return session;
     }
@@ -177,6 +185,34 @@ public final class PartyService implements AutoCloseable {
         closeSession();
     }
 
+    /** Who carries out host, roll and end-turn requests from the phones (set once by the party tools). */
+    void onRequests(java.util.function.Consumer<dm20.protocol.message.InboxMessage> handler) {
+        this.requests = handler;
+    }
+
+    private void run(dm20.protocol.message.InboxMessage m) {
+        try {
+            requests.accept(m);
+        } catch (RuntimeException e) {
+            // a request that cannot be carried out is reported to the DM's log, never stops the next one
+            LOG.warn("a {} from the table failed: {}", dm20.protocol.message.MessageCodec.typeName(m), e.toString());
+        }
+    }
+
+    /** The party's settings (how player rolls are shown). */
+    synchronized PartySettings settings() {
+        requireSession();
+        return settings;
+    }
+
+    /** Changes and saves the party's settings. */
+    synchronized PartySettings settings(PartySettings changed) {
+        requireSession();
+        changed.write(session.partyDir(), json);
+        settings = changed;
+        return changed;
+    }
+
     /** Called on the inbox poller for each live action: a simultaneous-mode answer is ticked off. */
     private void onLiveAction(ActionSubmitted a) {
         lock.run(() -> {
@@ -242,6 +278,27 @@ public final class PartyService implements AutoCloseable {
         return session;
     }
 
+    /**
+     * Each seat with its presence while Party Mode runs in this process; empty otherwise. Starts and attaches
+     * nothing, and carries no token or link.
+     */
+    public synchronized Optional<List<PartyAnswer.SeatPresence>> presence() {
+        if (session == null) {
+            return Optional.empty();
+        }
+        Map<String, Presence> now = session.presence();
+        return Optional.of(lock.call(seats::all).stream().map(seat -> {
+            Optional<Presence> p = Optional.ofNullable(now.get(seat.seatId()));
+            return new PartyAnswer.SeatPresence(seat.seatId(), seat.displayName(), seat.role(),
+                    p.map(Presence::connected).orElse(false), p.map(x -> x.lastSeen().toString()));
+        }).toList());
+    }
+
+    /** The open session, if any, without opening one (no monitor: safe from any thread). */
+    Optional<PartySession> currentSession() {
+        return Optional.ofNullable(session);
+    }
+
     synchronized SeatBook seats() {
         requireSession();
         return seats;
@@ -263,6 +320,11 @@ public final class PartyService implements AutoCloseable {
         return clock;
     }
 
+    /** The notices (timed-out turns) the DM has not been told yet. */
+    dm20.mcp.game.TurnNotices notices() {
+        return combat.notices();
+    }
+
     private void closeSession() {
         if (session != null) {
             session.close();
@@ -279,5 +341,6 @@ public final class PartyService implements AutoCloseable {
     public synchronized void close() {
         feed.reset();
         closeSession();
+        requestRunner.shutdownNow();
     }
 }

@@ -33,17 +33,22 @@ final class PartySession implements AutoCloseable {
     private final Map<String, Presence> presence = new ConcurrentHashMap<>();
     private final Object relayMonitor = new Object();
     private final Consumer<InboxMessage.ActionSubmitted> onAction;
+    private final Consumer<InboxMessage> onRequest;
+    private volatile boolean locked;
     private volatile RelayStatus relay = RelayStatus.UNKNOWN;
     private volatile Optional<String> epoch = Optional.empty();
     private volatile long lastApplied = -1;
     private final BusPoller<InboxMessage> poller;
 
     /**
-     * @param onAction called on the poller thread for each action that arrives live (not for replayed ones)
+     * @param onAction  called on the poller thread for each action that arrives live (not for replayed ones)
+     * @param onRequest called on the poller thread for each host, roll or end-turn request that arrives live;
+     *                  replayed ones were carried out (or dropped) by the run that saw them
      */
-    PartySession(Path campaignDir, Consumer<InboxMessage.ActionSubmitted> onAction) {
+    PartySession(Path campaignDir, Consumer<InboxMessage.ActionSubmitted> onAction, Consumer<InboxMessage> onRequest) {
         this.bus = PartyBus.open(campaignDir);
         this.onAction = onAction;
+        this.onRequest = onRequest;
         // Actions first (inbox), then what became of them (outbox): claimed/resolved need the action known.
         BusReader<InboxMessage> inbox = bus.inboxReader(Optional.empty());
         for (var e = inbox.next(); e.isPresent(); e = inbox.next()) {
@@ -75,7 +80,11 @@ final class PartySession implements AutoCloseable {
 
     private void fold(OutboxMessage message) {
         switch (message) {
-            case OutboxMessage.SessionOpened o -> epoch = Optional.of(o.epoch());
+            case OutboxMessage.SessionOpened o -> {
+                epoch = Optional.of(o.epoch());
+                locked = false;
+            }
+            case OutboxMessage.RoomLockChanged r -> locked = r.locked();
             case OutboxMessage.SessionClosed c -> epoch = Optional.empty();
             case OutboxMessage.ActionClaimed c -> actions.claimed(c.actionId());
             case OutboxMessage.ActionResolved r -> actions.resolved(r.actionId());
@@ -117,6 +126,9 @@ final class PartySession implements AutoCloseable {
                     onAction.accept(a);
                 }
             }
+            case InboxMessage.HostRequested h -> request(h, live);
+            case InboxMessage.RollRequested r -> request(r, live);
+            case InboxMessage.TurnEndRequested t -> request(t, live);
             case InboxMessage.PresenceChanged p -> presence.put(p.seatId(), new Presence(p.connections(), p.at()));
             case InboxMessage.RelayStarted s -> relay(new RelayStatus(RelayStatus.State.UP, e.sequence(), s.urls(),
                     Optional.of(s.pid()), Optional.empty(), Optional.of(s.at())));
@@ -128,6 +140,17 @@ final class PartySession implements AutoCloseable {
                 presence.clear();
             }
         }
+    }
+
+    private void request(InboxMessage m, boolean live) {
+        if (live) {
+            onRequest.accept(m);
+        }
+    }
+
+    /** Whether the host locked the room in this session (from the outbox). */
+    boolean locked() {
+        return locked;
     }
 
     private void relay(RelayStatus status) {

@@ -10,10 +10,8 @@ import dm20.mcp.tools.ToolGroup;
 import dm20.mcp.tools.ToolKit;
 import dm20.protocol.Role;
 import dm20.protocol.Tokens;
-import dm20.protocol.qr.QrCodes;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -33,8 +31,6 @@ import static dm20.mcp.tools.Param.required;
  */
 public final class PartyTools implements ToolGroup, AutoCloseable {
 
-    private final QrCodes qr = new QrCodes(320);
-
     private final ToolKit kit;
     private final PartyService party;
     private final DmLoop loop;
@@ -45,6 +41,9 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
         this.game = game;
         this.party = party;
         this.loop = new DmLoop(party);
+        party.onRequests(new TableRequests(party, loop, game,
+                new dm20.mcp.engine.PlayerChecks(game.rules(), new dm20.mcp.engine.SrdCompendium(game.rules())),
+                loop.rolls()));
     }
 
     /**
@@ -85,11 +84,13 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                         PartyAnswer.Status.class, a -> loop.status()),
                 kit.unlockedTool("party_next", new Hints(false, false, false, true), "Take the oldest pending player"
                         + " action: returns it with the acting player, their character and the combat state (with an"
-                        + " actionId), or says in 'action' that none is pending. Answer it with party_resolve.",
-                        List.of(), PartyAnswer.Taken.class, a -> loop.next().<PartyAnswer.Taken>map(v -> v)
-                                .orElse(new PartyAnswer.NoneWaiting("none pending"))),
+                        + " actionId), or says in 'action' that none is pending. Answer it with party_resolve."
+                        + " newPlayerRolls lists rolls players made from their sheets since you last looked.",
+                        List.of(), PartyAnswer.Taken.class, a -> loop.next()),
                 kit.unlockedTool("party_wait", new Hints(false, false, false, true), "Block until a player submits an action (at most timeout_seconds, max 300)"
-                        + " and take it like party_next. For an automatic DM loop: call again after each answer.",
+                        + " and take it like party_next. Returns early without one when a combat turn times out"
+                        + " (see 'notices') or a player rolls from their sheet (newPlayerRolls). For an automatic DM"
+                        + " loop: call again after each answer.",
                         List.of(optional("timeout_seconds", Type.INTEGER, "how long to wait (default 60, max 300)")),
                         PartyAnswer.Taken.class, this::await),
                 kit.unlockedTool("party_resolve", Hints.ADD.atTheTable(), "Answer a taken action. The narrative goes to everyone; each private"
@@ -111,11 +112,20 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                         List.of(required("players", Type.LIST, "players or characters (names or ids)"),
                                 required("text", Type.TEXT, "the message")),
                         this::whisper),
+                kit.unlockedTool("party_settings", Hints.SET.atTheTable(), "Read or change the party's settings."
+                        + " player_rolls: who sees the rolls players ask for from their character sheets (skill,"
+                        + " save, ability check, attack; rolled by this server with the character's modifiers):"
+                        + " public (default), private (the roller and you) or dm-only. Such rolls reach you in"
+                        + " newPlayerRolls of party_next, party_wait and party_status.",
+                        List.of(optional("player_rolls", Type.TEXT, "public, private or dm-only")),
+                        PartyAnswer.Settings.class, a -> new PartyAnswer.Settings((a.optText("player_rolls").isPresent()
+                                ? party.settings(new PartySettings(a.optText("player_rolls").get()))
+                                : party.settings()).playerRolls())),
                 kit.unlockedTool("party_kick", Hints.CHANGE.atTheTable(), "Remove a seat: its sockets close and its link stops working; returns"
-                        + " the seat's new link for when they may come back.",
+                        + " the seat's new link for when they may come back (the host screen shows its QR code).",
                         List.of(required("seat", Type.TEXT, "player, character or seat id")), a -> link(loop.kick(a.text("seat")))),
                 kit.unlockedTool("party_token", Hints.CHANGE.atTheTable(), "Give a seat a new link (e.g. a leaked QR): the old one stops working"
-                        + " at once. Returns the new link and QR code.",
+                        + " at once. Returns the new link; the host screen shows its new QR code.",
                         List.of(required("seat", Type.TEXT, "player, character or seat id")), a -> link(loop.rotate(a.text("seat")))));
     }
 
@@ -154,9 +164,7 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
     private PartyAnswer.Taken await(Args a) {
         int seconds = a.optInt("timeout_seconds").orElse(60);
         try {
-            return loop.await(Duration.ofSeconds(Math.max(0, seconds))).<PartyAnswer.Taken>map(v -> v)
-                    .orElse(new PartyAnswer.NoneWaiting("none within " + Math.min(seconds, DmLoop.MAX_WAIT.toSeconds())
-                            + " s; call party_wait again"));
+            return loop.await(Duration.ofSeconds(Math.max(0, seconds)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GameException("party_wait was interrupted");
@@ -177,12 +185,17 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
         });
     }
 
-    /** A seat's new link and QR code, for the host only (never logged). */
+    /**
+     * A seat's new link, for the host only (never logged), as JSON text, then where its QR code is: on the host
+     * screen, which follows seat changes live. No image: MCP hosts such as Claude Code's terminal show none.
+     */
     private Object link(SeatLink seat) {
         String url = loop.baseUrl().orElse("") + seat.path();
         return CallToolResult.builder()
                 .addTextContent(kit.json().writeValueAsString(new PartyAnswer.Link(seat.seatId(), seat.displayName(), url)))
-                .addContent(new ImageContent(null, qr.pngBase64(url), "image/png"))
+                .addTextContent("The host screen (the link party_start gave you) now shows " + seat.displayName()
+                        + "'s new QR code; the old link no longer works. Seat links are secrets: never read one out"
+                        + " in narration.")
                 .isError(false).build();
     }
 

@@ -85,10 +85,10 @@ class DemoCampaignTest {
         boolean goesOn = console.execute("next");
 
         String printed = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("Damage: 2d6+1 → [", "Round 1 [round_robin]: ▶ Thorin Ironfist (15", "Goblin (12, 7/7 HP)")
+        assertThat(printed).contains("Damage: 2d6+1 → [", "Round 1 [round robin]: ▶ Thorin Ironfist (15", "Goblin (12, 7/7 HP)")
                 .contains("no action is being answered")
                 .contains("each fighter is name:initiative[:hp]")
-                .contains("usage: whisper <player>: <text>")
+                .contains("usage: whisper <who>: <text>")
                 .contains("unknown command 'frobnicate'")
                 .contains("party mode is not running");
         assertThat(goesOn).isTrue();

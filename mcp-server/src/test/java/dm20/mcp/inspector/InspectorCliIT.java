@@ -134,6 +134,20 @@ class InspectorCliIT {
     }
 
     @Test
+    @Order(1)
+    void resourcesList_listsTheCampaignResources_andResourcesReadAnswersWithoutACampaign() throws Exception {
+        Outcome listed = plain.run("resources/list");
+        assertThat(listed.exitCode()).as(listed.toString()).isZero();
+        List<String> uris = StreamSupport.stream(listed.json().path("result").path("resources").spliterator(), false)
+                .map(r -> r.path("uri").asString()).toList();
+        assertThat(uris).containsExactlyInAnyOrderElementsOf(dm20.mcp.resources.CampaignResources.URIS);
+
+        Outcome read = plain.run("resources/read", "--uri", dm20.mcp.resources.CampaignResources.CAMPAIGN);
+        assertThat(read.exitCode()).as(read.toString()).isZero();
+        assertThat(read.json().path("result").path("contents").path(0).path("text").asString()).contains("\"loaded\":false");
+    }
+
+    @Test
     @Order(2)
     void createCampaign_nextCallIsAFreshServer_hasNoCampaignLoaded() throws Exception {
         Outcome created = plain.call("create_campaign", Map.of("name", CAMPAIGN));

@@ -72,6 +72,24 @@ final class DmClient implements AutoCloseable {
         return client.listPrompts().prompts().stream().map(io.modelcontextprotocol.spec.McpSchema.Prompt::name).toList();
     }
 
+    /** The resources the server lists. */
+    List<io.modelcontextprotocol.spec.McpSchema.Resource> resources() {
+        return client.listResources().resources();
+    }
+
+    /** Reads a resource; returns its one text content parsed as JSON. */
+    JsonNode resource(String uri) {
+        var read = client.readResource(new io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest(uri));
+        assertThat(read.contents()).hasSize(1);
+        return JSON.readTree(((io.modelcontextprotocol.spec.McpSchema.TextResourceContents) read.contents().get(0)).text());
+    }
+
+    /** Reads a resource; returns its text as sent. */
+    String resourceText(String uri) {
+        var read = client.readResource(new io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest(uri));
+        return ((io.modelcontextprotocol.spec.McpSchema.TextResourceContents) read.contents().get(0)).text();
+    }
+
     /** Calls a tool that must fail with a game error; returns its message. */
     String error(String tool, Map<String, Object> args) {
         CallToolResult r = call(tool, args);

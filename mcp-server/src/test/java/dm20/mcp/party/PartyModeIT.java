@@ -211,7 +211,11 @@ class PartyModeIT {
     @Test
     @Order(6)
     void kickAndToken_oldLinksDieAtOnceAndNewLinksWork() throws Exception {
-        JsonNode kicked = dm.ok("party_kick", Map.of("seat", "Dan"));
+        var kick = dm.call("party_kick", Map.of("seat", "Dan"));
+        assertThat(kick.content()).as("no QR image: the host screen shows it")
+                .noneMatch(c -> c instanceof io.modelcontextprotocol.spec.McpSchema.ImageContent);
+        assertThat(DmClient.allText(kick)).contains("The host screen", "new QR code");
+        JsonNode kicked = tools.jackson.databind.json.JsonMapper.builder().build().readTree(DmClient.text(kick));
         issued.add(kicked.path("url").asString());
         assertThat(phones.get("Dan").awaitClose(WAIT)).isNotEqualTo(1000);
         assertThat(phones.get("Dan").act("let me back in").statusCode()).isEqualTo(401);

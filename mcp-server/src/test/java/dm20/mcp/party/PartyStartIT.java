@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * party_start's edges through the real MCP path: a taken port is a tool error with the relay's reason and
  * leaves nothing half-started; twelve players all get seats (the first version failed above six); and the
- * server, not the page, passes a turn when its deadline runs out.
+ * server, not the page, passes a turn when its deadline runs out, and says so: one public line on every phone
+ * (live and from history) and a notice in the DM's next party_status / party_wait answer.
  */
 class PartyStartIT {
 
@@ -65,6 +66,26 @@ class PartyStartIT {
             first.await(f -> Phone.type(f).equals("combat") && f.path("yourTurn").asBoolean(), WAIT);
             JsonNode passed = twelfth.await(f -> Phone.type(f).equals("combat") && f.path("yourTurn").asBoolean(), WAIT);
             assertThat(passed.path("combat").path("currentId").asString()).isEqualTo("pc-hero12");
+
+            // the server says so: one public line on every phone, and a notice for the DM
+            String line = "Time ran out for Hero1 — Hero12 is up.";
+            assertThat(first.await(f -> Phone.type(f).equals("narrative") && f.path("text").asString().equals(line), WAIT)
+                    .path("scope").asString()).isEqualTo("public");
+            twelfth.await(f -> Phone.type(f).equals("narrative") && f.path("text").asString().equals(line), WAIT);
+            JsonNode status = dm.ok("party_status", Map.of());
+            assertThat(status.path("notices").toString()).contains(line).contains("turn_timeout");
+            assertThat(JsonMapper.builder().build().valueToTree(dm.call("party_status", Map.of()).structuredContent())
+                    .path("notices").toString()).doesNotContain(line);
+            // an automatic DM waiting for actions hears of the next timeout at once (turns here last 1 s)
+            long before = System.nanoTime();
+            JsonNode woke = dm.ok("party_wait", Map.of("timeout_seconds", 60));
+            assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(20));
+            assertThat(woke.path("notices").get(0).path("text").asString()).startsWith("Time ran out for Hero");
+            // a phone that comes back later reads the line from history
+            Phone again = Phone.join("P1 again", playerLinks.get(0), Optional.empty());
+            again.await(f -> Phone.type(f).equals("narrative") && f.path("text").asString().equals(line), WAIT);
+            again.close();
+            dm.ok("end_combat", Map.of());
 
             dm.ok("party_stop", Map.of());
             first.close();

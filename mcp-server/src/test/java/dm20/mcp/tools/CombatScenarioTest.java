@@ -1,7 +1,9 @@
 package dm20.mcp.tools;
 
 import dm20.protocol.CombatState;
+import dm20.protocol.Visibility;
 import dm20.protocol.message.OutboxMessage.CombatUpdated;
+import dm20.protocol.message.OutboxMessage.NarrativePosted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +83,31 @@ class CombatScenarioTest {
         assertThat(announced.deadline()).isEmpty();
         assertThat(t.ok("list_events", "kind", "combat").get("events").get(0).get("text").asString())
                 .contains("Thorin's turn passed automatically");
+        NarrativePosted said = t.feed.of(NarrativePosted.class).getLast();
+        assertThat(said.text()).isEqualTo("Time ran out for Thorin — Goblin is up.");
+        assertThat(said.visibility()).isEqualTo(Visibility.everyone());
+        assertThat(t.game.combat().notices().drain()).extracting(n -> n.kind() + ": " + n.text())
+                .containsExactly("turn_timeout: Time ran out for Thorin — Goblin is up.");
+        assertThat(t.game.combat().notices().drain()).as("told once").isEmpty();
+    }
+
+    @Test
+    void deadline_nextIsHidden_theLineDoesNotNameThem() {
+        t.ok("next_turn");
+        t.ok("next_turn");
+        assertThat(current()).isEqualTo("pc-elara");
+        t.advance(Duration.ofMinutes(5));
+        assertThat(t.deadlines.tick()).isTrue();
+        assertThat(current()).isEqualTo("m-goblin-2");
+        assertThat(t.feed.of(NarrativePosted.class).getLast().text()).isEqualTo("Time ran out for Elara — the turn passes.");
+    }
+
+    @Test
+    void deadline_beforeItPasses_saysNothing() {
+        t.advance(Duration.ofMinutes(4));
+        assertThat(t.deadlines.tick()).isFalse();
+        assertThat(t.feed.of(NarrativePosted.class)).isEmpty();
+        assertThat(t.game.combat().notices().drain()).isEmpty();
     }
 
     @Test
@@ -95,6 +122,8 @@ class CombatScenarioTest {
         t.advance(Duration.ofSeconds(61));
         assertThat(t.deadlines.tick()).isTrue();
         assertThat(t.ok("get_combat").get("waitingFor")).isEmpty();
+        assertThat(t.feed.of(NarrativePosted.class).getLast().text())
+                .isEqualTo("Time's up — the round closes without Thorin and Vex.");
         assertThat(t.ok("set_turn_mode", "mode", "round_robin").get("currentId").asString()).isEqualTo("pc-thorin");
     }
 

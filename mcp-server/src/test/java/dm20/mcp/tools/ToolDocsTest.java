@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/mcp-tools.md documents every tool the server lists (each parameter, its hints and its structured
- * output's fields), every prompt (each argument) and says which resources there are.
+ * output's fields), every prompt (each argument) and every resource (its URI and name).
  */
 class ToolDocsTest {
 
@@ -66,9 +66,17 @@ class ToolDocsTest {
     }
 
     @Test
-    void docs_resources_sayThereAreNone_whileTheServerListsNone() throws IOException {
-        // McpMain registers tools and prompts only; a resource added there must be documented here
-        assertThat(section(Files.readString(DOC), "## Resources")).contains("No resources");
+    void docs_everyResource_isInTheResourcesTable() throws IOException {
+        String resources = section(Files.readString(DOC), "## Resources");
+        var specs = dm20.mcp.wiring.Wiring.wire(new dm20.mcp.wiring.McpConfig(root, dm20.mcp.wiring.McpConfig.DEFAULT_TURN,
+                java.util.Optional.empty()), java.time.Clock.systemUTC(), List.of(dm20.mcp.party.PartyTools.factory(Map.of())))
+                .resources().specifications();
+        assertThat(specs).extracting(s -> s.resource().uri()).containsExactlyElementsOf(
+                dm20.mcp.resources.CampaignResources.URIS);
+        for (var spec : specs) {
+            assertThat(resources).as("resource " + spec.resource().uri())
+                    .contains("| `" + spec.resource().uri() + "` | `" + spec.resource().name() + "` |");
+        }
     }
 
     private static String section(String doc, String heading) {

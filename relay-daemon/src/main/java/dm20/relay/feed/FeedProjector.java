@@ -65,6 +65,7 @@ public final class FeedProjector {
             case OutboxMessage.SeatIssued s -> List.of();
             case OutboxMessage.SeatRevoked s -> List.of();
             case OutboxMessage.SessionClosed s -> List.of();
+            case OutboxMessage.RoomLockChanged r -> List.of();
         };
     }
 

@@ -76,18 +76,21 @@ public final class HostApi implements HttpService {
         return new Answer.Host(host.session().campaign(), host.session().epoch(), urls,
                 host.seats().stream().filter(p -> p.seat().role() != Role.DM)
                         .sorted(Comparator.comparing(p -> p.seat().role() == Role.PLAYER ? 0 : 1))
-                        .map(s -> seat(s, base, found.players())).toList(),
+                        .map(s -> seat(s, base, found.players(), host)).toList(),
                 host.pending().stream().map(HostApi::pending).toList(),
                 Optional.of(new Answer.HostOwn(hostName, found.host().filter(h -> !base.isEmpty())
-                        .map(h -> base + h.path()))));
+                        .map(h -> base + h.path()))), host.locked());
     }
 
-    private Answer.HostSeat seat(TableView.SeatPresence presence, String base, Map<String, SeatLinks.PlayerLink> players) {
+    private Answer.HostSeat seat(TableView.SeatPresence presence, String base, Map<String, SeatLinks.PlayerLink> players,
+                                 TableView.Host host) {
         Seat seat = presence.seat();
         Optional<String> url = Optional.ofNullable(players.get(seat.seatId())).filter(p -> !base.isEmpty())
                 .map(p -> base + p.path());
+        Optional<Boolean> lockedOut = host.locked() ? Optional.of(!host.admitted().contains(seat.seatId()))
+                : Optional.empty();
         return new Answer.HostSeat(seat.seatId(), seat.role().name(), seat.displayName(), presence.connections() > 0,
-                presence.connections(), presence.lastSeen(), url, url.map(qr::pngDataUrl));
+                presence.connections(), presence.lastSeen(), url, url.map(qr::pngDataUrl), lockedOut);
     }
 
     private static Answer.HostPending pending(TableView.Pending p) {

@@ -38,7 +38,14 @@ public sealed interface Answer {
 
     /** {@code GET /api/host}: for the host (DM) seat only. */
     record Host(String campaign, String epoch, List<String> urls, List<HostSeat> seats, List<HostPending> pending,
-                Optional<HostOwn> host) implements Answer {
+                Optional<HostOwn> host, boolean locked) implements Answer {
+
+        /** An unlocked room's host screen. */
+        public Host(String campaign, String epoch, List<String> urls, List<HostSeat> seats, List<HostPending> pending,
+                    Optional<HostOwn> host) {
+            this(campaign, epoch, urls, seats, pending, host, false);
+        }
+
         public Host {
             urls = List.copyOf(urls);
             seats = List.copyOf(seats);
@@ -53,12 +60,33 @@ public sealed interface Answer {
      */
     record HostOwn(Optional<String> displayName, Optional<String> url) { }
 
-    /** A seat on the host screen; {@code url} and {@code qrPng} only for seats listed in {@code seats.json}. */
+    /**
+     * A seat on the host screen; {@code url} and {@code qrPng} only for seats listed in {@code seats.json};
+     * {@code lockedOut} only while the room is locked and this seat's link is kept out.
+     */
     record HostSeat(String seatId, String role, String displayName, boolean connected, int connections,
-                    Optional<Instant> lastSeen, Optional<String> url, Optional<String> qrPng) { }
+                    Optional<Instant> lastSeen, Optional<String> url, Optional<String> qrPng,
+                    Optional<Boolean> lockedOut) {
+
+        /** A seat the room lock does not concern. */
+        public HostSeat(String seatId, String role, String displayName, boolean connected, int connections,
+                        Optional<Instant> lastSeen, Optional<String> url, Optional<String> qrPng) {
+            this(seatId, role, displayName, connected, connections, lastSeen, url, qrPng, Optional.empty());
+        }
+
+        public HostSeat {
+            lockedOut = lockedOut == null ? Optional.empty() : lockedOut;
+        }
+    }
 
     /** A pending action on the host screen; a private action's text is {@code (private to the DM)}. */
     record HostPending(String actionId, String displayName, String text, String status, Instant submittedAt) { }
+
+    /**
+     * {@code POST /api/host/…}, {@code /api/roll}, {@code /api/turn/end} accepted (202): the request is durably
+     * in the inbox for the mcp-server, which carries it out and announces the result on the feed.
+     */
+    record Requested(String requestId, String status) implements Answer { }
 
     /** Every refusal: a code from the catalogue ({@code dm20.relay.live.Refusal}) and what to do. */
     record Error(String error, String message) implements Answer { }

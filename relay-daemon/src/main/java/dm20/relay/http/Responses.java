@@ -44,6 +44,7 @@ public final class Responses {
             case Answer.Queued a -> WireJson.writeBytes(a);
             case Answer.Action a -> WireJson.writeBytes(a);
             case Answer.Host a -> WireJson.writeBytes(a);
+            case Answer.Requested a -> WireJson.writeBytes(a);
             case Answer.Error a -> WireJson.writeBytes(a);
         };
     }

@@ -42,6 +42,10 @@ public final class LiveTable {
         record Refused(Refusal refusal, String reason) implements Attach { }
     }
 
+    /** What a seat the room lock keeps out is told. */
+    public static final String LOCKED = "The DM has locked the room: no new players can join right now."
+            + " Ask the host to unlock it.";
+
     private final TableState state;
     private final PresenceSink presence;
     private final Clock clock;
@@ -49,6 +53,8 @@ public final class LiveTable {
     private final int maxObserverSockets;
     private final Set<Outlet> outlets = new LinkedHashSet<>();
     private final Map<String, Instant> lastSeen = new HashMap<>();
+    /** Seat id → the token hash it last attached with: what "joined this session" means for a room lock. */
+    private final Map<String, String> joined = new HashMap<>();
 
     /**
      * @param maxSocketsPerSeat  open sockets allowed for one player or host seat
@@ -117,6 +123,9 @@ public final class LiveTable {
         if (!state.seated(seat)) {
             return new Attach.Refused(Refusal.REVOKED, "this link is no longer valid");
         }
+        if (!state.admits(seat)) {
+            return new Attach.Refused(Refusal.ROOM_LOCKED, LOCKED);
+        }
         String current = state.epoch().orElse("");
         if (epoch.isPresent() && !epoch.get().equals(current)) {
             return new Attach.Reload("the session changed; reload the feed");
@@ -134,6 +143,7 @@ public final class LiveTable {
         history.forEach(outlet::send);
         outlets.add(outlet);
         lastSeen.put(seat.seatId(), clock.instant());
+        joined.put(seat.seatId(), seat.tokenHash());
         return new Attach.Attached(welcome, history.size());
     }
 
@@ -244,7 +254,48 @@ public final class LiveTable {
                 seats.stream().map(s -> new TableView.SeatPresence(s, connections(s.seatId()),
                         Optional.ofNullable(lastSeen.get(s.seatId())))).toList(),
                 state.pendingActions().stream().map(a -> new TableView.Pending(a,
-                        names.getOrDefault(a.seatId(), "?"))).toList());
+                        names.getOrDefault(a.seatId(), "?"))).toList(),
+                state.locked(), seats.stream().filter(state::admits).map(Seat::seatId).toList());
+    }
+
+    /**
+     * The non-host seats that joined this session with the link they hold now: the seats a room lock keeps.
+     * A seat whose link was rotated since it joined has not joined with its new link.
+     */
+    public synchronized List<String> joinedSeats() {
+        return state.seatList().stream().filter(s -> s.role() != Role.DM)
+                .filter(s -> s.tokenHash().equals(joined.get(s.seatId()))).map(Seat::seatId).toList();
+    }
+
+    /** The seat with this id, if seated now. */
+    public synchronized Optional<Seat> seat(String seatId) {
+        return state.seatList().stream().filter(s -> s.seatId().equals(seatId)).findFirst();
+    }
+
+    /**
+     * Whether {@code seat} may send a request now at all: still seated and let in by the room lock.
+     */
+    public synchronized Optional<ActionService.Result.Refused> present(Seat seat) {
+        if (!state.seated(seat)) {
+            return Optional.of(new ActionService.Result.Refused(Refusal.REVOKED, "this link is no longer valid"));
+        }
+        if (!state.admits(seat)) {
+            return Optional.of(new ActionService.Result.Refused(Refusal.ROOM_LOCKED, LOCKED));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code seat} may end its turn now ({@link TurnRules#mayEndTurn}), after {@link #present}. */
+    public synchronized Optional<ActionService.Result.Refused> mayEndTurn(Seat seat) {
+        Optional<ActionService.Result.Refused> gone = present(seat);
+        if (gone.isPresent()) {
+            return gone;
+        }
+        return switch (TurnRules.mayEndTurn(state.combatState().orElse(CombatState.none()), seat.webViewer())) {
+            case TurnRules.Decision.Allowed a -> Optional.empty();
+            case TurnRules.Decision.Refused r -> Optional.of(new ActionService.Result.Refused(
+                    Refusal.of(r.refusal()), r.message()));
+        };
     }
 
     /**
@@ -252,8 +303,9 @@ public final class LiveTable {
      * {@link TurnRules} on the current combat state and whether it already answered this prompt.
      */
     public synchronized Optional<ActionService.Result.Refused> admit(Seat seat, Instant now) {
-        if (!state.seated(seat)) {
-            return Optional.of(new ActionService.Result.Refused(Refusal.REVOKED, "this link is no longer valid"));
+        Optional<ActionService.Result.Refused> gone = present(seat);
+        if (gone.isPresent()) {
+            return gone;
         }
         return switch (TurnRules.decide(state.combatState().orElse(CombatState.none()), seat.webViewer(), now,
                 state.answeredThisPrompt(seat.seatId()))) {

@@ -25,6 +25,10 @@ public enum Refusal {
     REVOKED("revoked", 401, 4401),
     /** The seat's role may not do this (an observer or the host submitting an action). */
     WRONG_ROLE("wrong_role", 403, 0),
+    /** The host locked the room and this seat (or its current link) had not joined before the lock. */
+    ROOM_LOCKED("room_locked", 403, 4403),
+    /** A roll request names no known kind, an empty or too long name, or an unknown edge. */
+    BAD_ROLL("bad_roll", 400, 0),
     /** No such route, or no action of this seat with that id. */
     NOT_FOUND("not_found", 404, 0),
     /** The player's sheet has not been shared yet. */
@@ -37,7 +41,7 @@ public enum Refusal {
     TOO_LARGE("too_large", 413, 1009),
     /** A request path over the parser's limit. */
     URI_TOO_LONG("uri_too_long", 414, 0),
-    /** Too many accepted actions per seat per minute. */
+    /** Too many accepted actions (or roll and turn requests) per seat per minute. */
     TOO_MANY_ACTIONS("too_many_actions", 429, 0),
     /** Too many open sockets for one seat. */
     TOO_MANY_SOCKETS("too_many_sockets", 0, 4409),

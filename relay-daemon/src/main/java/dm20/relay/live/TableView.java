@@ -47,11 +47,19 @@ public sealed interface TableView {
     }
 
     /** The host screen's data: the session, every seat with presence, the pending queue. */
-    record Host(Session session, List<SeatPresence> seats, List<Pending> pending) implements TableView {
+    /**
+     * The host screen's data.
+     *
+     * @param locked   whether the host locked the room
+     * @param admitted the seats whose links work now (every seat while unlocked)
+     */
+    record Host(Session session, List<SeatPresence> seats, List<Pending> pending, boolean locked,
+                List<String> admitted) implements TableView {
         public Host {
             Objects.requireNonNull(session, "session");
             seats = List.copyOf(seats);
             pending = List.copyOf(pending);
+            admitted = List.copyOf(admitted);
         }
     }
 }

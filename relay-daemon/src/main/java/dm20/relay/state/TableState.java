@@ -12,6 +12,7 @@ import dm20.protocol.message.OutboxMessage.DiceRolled;
 import dm20.protocol.message.OutboxMessage.DmThinking;
 import dm20.protocol.message.OutboxMessage.NarrativePosted;
 import dm20.protocol.message.OutboxMessage.PrivateMessageSent;
+import dm20.protocol.message.OutboxMessage.RoomLockChanged;
 import dm20.protocol.message.OutboxMessage.SeatIssued;
 import dm20.protocol.message.OutboxMessage.SeatRevoked;
 import dm20.protocol.message.OutboxMessage.SessionClosed;
@@ -59,6 +60,9 @@ public final class TableState {
     private boolean open;
     private Instant promptSince = Instant.EPOCH;
     private long lastSeq = -1;
+    private boolean locked;
+    /** While locked: seat id → the token hash it was seated with when the room was locked. */
+    private final Map<String, String> admitted = new LinkedHashMap<>();
 
     /** Folds one outbox message. */
     public Change apply(Envelope<OutboxMessage> envelope) {
@@ -66,7 +70,11 @@ public final class TableState {
         return switch (envelope.message()) {
             case SessionOpened s -> reset(s);
             case SeatIssued s -> issue(s);
-            case SeatRevoked s -> seats.revoke(s.seatId()) ? new Change.SeatGone(s.seatId(), s.reason()) : NONE;
+            case SeatRevoked s -> {
+                admitted.remove(s.seatId());
+                yield seats.revoke(s.seatId()) ? new Change.SeatGone(s.seatId(), s.reason()) : NONE;
+            }
+            case RoomLockChanged r -> lock(r);
             case SessionClosed s -> close(s);
             case ActionRejected a -> feed(envelope, () -> actions.status(a.actionId(), a.seatId(),
                     ActionStatus.REJECTED, Optional.of(a.reason())));
@@ -90,6 +98,8 @@ public final class TableState {
         sheets.clear();
         combat = Optional.empty();
         promptSince = Instant.EPOCH;
+        locked = false;
+        admitted.clear();
         epoch = Optional.of(s.epoch());
         campaign = s.campaign();
         sessionStart = s.at();
@@ -98,9 +108,35 @@ public final class TableState {
     }
 
     private Change issue(SeatIssued s) {
-        return seats.issue(s) == SeatRegistry.IssueOutcome.ROTATED
-                ? new Change.SeatGone(s.seatId(), "your link was replaced; ask the host for the new one")
-                : NONE;
+        if (seats.issue(s) != SeatRegistry.IssueOutcome.ROTATED) {
+            return NONE;
+        }
+        // a new link is a new device: while locked it stays out until the host unlocks
+        admitted.remove(s.seatId());
+        return new Change.SeatGone(s.seatId(), "your link was replaced; ask the host for the new one");
+    }
+
+    private Change lock(RoomLockChanged r) {
+        locked = r.locked();
+        admitted.clear();
+        if (locked) {
+            r.seated().forEach(id -> seats.byId(id).ifPresent(seat -> admitted.put(id, seat.tokenHash())));
+        }
+        return NONE;
+    }
+
+    /** True while the host has locked the room. */
+    public boolean locked() {
+        return locked;
+    }
+
+    /**
+     * Whether {@code seat} may attach or act with respect to the room lock: always when unlocked, always for
+     * the host's own seat, else only a seat that was seated when the room was locked, with that same token.
+     */
+    public boolean admits(Seat seat) {
+        return !locked || seat.role() == dm20.protocol.Role.DM
+                || Optional.ofNullable(admitted.get(seat.seatId())).map(h -> h.equals(seat.tokenHash())).orElse(false);
     }
 
     private Change close(SessionClosed s) {

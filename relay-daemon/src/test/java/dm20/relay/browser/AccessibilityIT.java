@@ -3,14 +3,10 @@ package dm20.relay.browser;
 import dm20.protocol.Role;
 import dm20.protocol.Visibility;
 import dm20.relay.browser.TableScript.SeatKey;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,26 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * axe-core (from npm, injected by the test) finds no violation on the player page at phone size (feed, combat,
  * whispers tab, sheet open), the TV view at 1920×1080 and the host screen at 1280×800.
  */
-class AccessibilityIT {
-
-    @TempDir
-    static Path campaign;
-
-    private static PageTable t;
-    private static TableScript table;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        t = PageTable.open(campaign, "The Goblin Warrens", 0);
-        table = t.table;
-        browser = t.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (t != null) t.close();
-    }
+@TableTitle("The Goblin Warrens")
+class AccessibilityIT extends BrowserTest {
 
     @AfterEach
     void phoneAgain() {

@@ -9,6 +9,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -20,7 +21,8 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * One headless Chromium at a phone viewport (390×844), driven through Debian's chromedriver so nothing is
+ * One browser at a phone viewport (390×844) driven over W3C WebDriver: headless Chromium through Debian's
+ * chromedriver, or WebKitGTK's MiniBrowser through Debian's WebKitWebDriver on a private Xvfb display. Nothing is
  * ever downloaded. Not thread-safe: one test class, one browser, used sequentially.
  */
 final class Browser implements AutoCloseable {
@@ -29,12 +31,14 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final ChromeDriver driver;
-    private final Path profile;
+    private final Engine engine;
+    private final RemoteWebDriver driver;
+    private final AutoCloseable resources;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(Engine engine, RemoteWebDriver driver, AutoCloseable resources) {
+        this.engine = engine;
         this.driver = driver;
-        this.profile = profile;
+        this.resources = resources;
     }
 
     /**
@@ -42,18 +46,31 @@ final class Browser implements AutoCloseable {
      * property) or {@code DM20_BROWSER_REQUIRED} (environment, set by CI) is true.
      */
     static void requireChromium() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        boolean required = Boolean.getBoolean("dm20.browser.required")
-                || "true".equalsIgnoreCase(System.getenv("DM20_BROWSER_REQUIRED"));
-        if (!present && required) {
-            throw new IllegalStateException("dm20.browser.required=true but " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing: apt-get install -y chromium chromium-driver");
-        }
-        Assumptions.assumeTrue(present, "no " + CHROMIUM + "; install chromium and chromium-driver to run");
+        Engine.CHROMIUM.require();
     }
 
+    /** Opens headless Chromium (the engine of every test that does not name one). */
     static Browser open() {
-        requireChromium();
+        return open(Engine.CHROMIUM);
+    }
+
+    /**
+     * Opens {@code engine} at the phone viewport; skips (assumption) when it is missing and not required.
+     *
+     * @throws IllegalStateException if it is required but missing, or its driver does not start
+     */
+    static Browser open(Engine engine) {
+        engine.require();
+        Browser browser = switch (engine) {
+            case CHROMIUM -> chromium();
+            case WEBKIT -> webkit();
+        };
+        browser.driver.manage().timeouts().scriptTimeout(WAIT);
+        browser.phone();
+        return browser;
+    }
+
+    private static Browser chromium() {
         try {
             Path profile = Files.createTempDirectory("dm20-chromium");
             ChromeOptions options = new ChromeOptions();
@@ -63,29 +80,49 @@ final class Browser implements AutoCloseable {
                     "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=390,844");
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().scriptTimeout(WAIT);
-            // Headless windows have a minimum width above a phone's; emulate the phone's viewport exactly.
-            Browser browser = new Browser(driver, profile);
-            browser.phone();
-            return browser;
+            return new Browser(Engine.CHROMIUM, new ChromeDriver(service, options), () -> deleteTree(profile));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The phone viewport every test starts with: 390×844 CSS px, touch, device pixel ratio 2. */
+    private static Browser webkit() {
+        WebKitProcesses processes = WebKitProcesses.start();
+        try {
+            return new Browser(Engine.WEBKIT, processes.session(), processes);
+        } catch (RuntimeException e) {
+            processes.close();
+            throw e;
+        }
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** The phone viewport every test starts with: 390×844 CSS px (touch and device pixel ratio 2 in Chromium). */
     void phone() {
         viewport(390, 844, true);
     }
 
-    /** Emulates a viewport of {@code width}×{@code height} CSS px (a TV: 1920×1080, a laptop: 1280×800). */
+    /**
+     * Sets a viewport of {@code width}×{@code height} CSS px (a TV: 1920×1080, a laptop: 1280×800). Chromium
+     * emulates the device over CDP (headless windows have a minimum width above a phone's); MiniBrowser runs
+     * full-screen without a toolbar on an Xvfb display, so its window is the viewport (device pixel ratio 1, no
+     * touch emulation).
+     */
     void viewport(int width, int height, boolean mobile) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
-                "deviceScaleFactor", mobile ? 2 : 1, "mobile", mobile));
+        if (driver instanceof ChromeDriver chrome) {
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                    "height", height, "deviceScaleFactor", mobile ? 2 : 1, "mobile", mobile));
+        } else {
+            driver.manage().window().setPosition(new org.openqa.selenium.Point(0, 0));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+            until(d -> Long.valueOf(width).equals(js("return window.innerWidth")) ? Boolean.TRUE : null);
+        }
     }
 
-    ChromeDriver driver() {
+    RemoteWebDriver driver() {
         return driver;
     }
 
@@ -128,14 +165,17 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Saves a PNG of the page to {@code target/screenshots}; with {@code -Ddm20.screenshots=../docs/screenshots}
+     * Saves a PNG of the page to {@code target/screenshots} (WebKit's with a {@code -webkit} suffix); with {@code -Ddm20.screenshots=../docs/screenshots}
      * the pictures linked from docs/web.md are refreshed instead (a normal test run leaves docs untouched).
      */
     void screenshot(String name) {
+        // WebKit's screenshot is the last painted frame: let the page paint what the test just asserted.
+        ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
         try {
             Path dir = Path.of(System.getProperty("dm20.screenshots", "target/screenshots"));
             Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(dir.resolve(name + engine.screenshotSuffix() + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -177,11 +217,22 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
-        try (var files = Files.walk(profile)) {
+        try {
+            driver.quit();
+        } finally {
+            try {
+                resources.close();
+            } catch (Exception e) {
+                // a leftover temp profile is harmless; the processes were killed before
+            }
+        }
+    }
+
+    static void deleteTree(Path root) {
+        try (var files = Files.walk(root)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            // a leftover temp profile is harmless
+            // a leftover temp directory is harmless
         }
     }
 }

@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What every browser test class sets up once: a campaign's bus, the outbox script playing the DM, the packaged
- * relay as a child process and one headless Chromium. Open it in {@code @BeforeAll} (it skips the class when
- * Chromium is missing, unless CI requires it) and close it in {@code @AfterAll}.
+ * What every browser test class sets up once per engine: a campaign's bus, the outbox script playing the DM, the
+ * packaged relay as a child process and one browser. {@link PageTableExtension} opens and closes it (it skips
+ * when the engine is missing, unless CI requires it).
  */
 final class PageTable implements AutoCloseable {
 
@@ -41,14 +41,19 @@ final class PageTable implements AutoCloseable {
      * Opens a session called {@code title} and starts the relay on {@code port} (0: any free port) and a browser.
      */
     static PageTable open(Path campaign, String title, int port) {
-        Browser.requireChromium();
+        return open(campaign, title, port, Engine.CHROMIUM);
+    }
+
+    /** As {@link #open(Path, String, int)} with the browser of {@code engine}. */
+    static PageTable open(Path campaign, String title, int port, Engine engine) {
+        engine.require();
         PartyBus bus = PartyBus.open(campaign);
         TableScript table = new TableScript(bus);
         RelayProcess relay = null;
         try {
             table.openSession(title);
             relay = RelayProcess.start(bus, campaign, port);
-            return new PageTable(campaign, port, bus, table, relay, Browser.open());
+            return new PageTable(campaign, port, bus, table, relay, Browser.open(engine));
         } catch (RuntimeException | Error e) {
             if (relay != null) {
                 relay.close();
@@ -57,6 +62,10 @@ final class PageTable implements AutoCloseable {
             bus.close();
             throw e;
         }
+    }
+
+    Path campaign() {
+        return campaign;
     }
 
     RelayProcess relay() {

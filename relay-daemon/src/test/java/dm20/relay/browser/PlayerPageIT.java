@@ -5,10 +5,10 @@ import dm20.protocol.Visibility;
 import dm20.protocol.message.InboxMessage;
 import dm20.protocol.message.OutboxMessage;
 import dm20.relay.browser.TableScript.SeatKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -26,31 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The player page in headless Chromium against the packaged relay, fed through a real outbox. One relay and
- * one browser for the class; each test issues its own seats and clears the page's storage first.
+ * The player page in Chromium and in WebKit against the packaged relay, fed through a real outbox. One relay and
+ * one browser per engine; each test issues its own seats and clears the page's storage first.
  */
-class PlayerPageIT {
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
+@TableTitle("The Sunless Citadel")
+class PlayerPageIT extends BrowserTest {
 
     private static final Duration WAIT = PageTable.WAIT;
 
-    @TempDir
-    static Path campaign;
-
-    private static PageTable t;
-    private static TableScript table;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        t = PageTable.open(campaign, "The Sunless Citadel", 0);
-        table = t.table;
-        browser = t.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (t != null) t.close();
-    }
+    @Parameter
+    Engine engine;
 
     static void join(SeatKey seat) throws Exception {
         t.join(seat);
@@ -81,6 +68,30 @@ class PlayerPageIT {
         assertThat(browser.text("#feed em")).contains("very");
         assertThat(browser.visible("#action")).isTrue();
         assertThat(browser.text("#campaign")).isEqualTo("The Sunless Citadel");
+    }
+
+    @Test
+    void seatLink_openedAsANewPlayerWould_tokenLeavesTheAddressBarAndThePageGoesLive() throws Exception {
+        // A new session of the same campaign: the page shows only this test's story (the picture in docs/).
+        table.openSession("The Sunless Citadel");
+        SeatKey ann = table.player("Ann (Ara)");
+        table.sheet(ann, TableScript.sampleSheet(ann, "Ara", 17));
+        table.narrative("The goblins' drums fall silent. A rope bridge sways over the chasm.", Visibility.everyone());
+        table.narrative("Rain hammers the ruined watchtower. **What do you do?**", Visibility.everyone());
+        t.awaitSeat(ann.token());
+        browser.fresh(t.relay().base());
+
+        browser.driver().get(t.relay().base() + "/play#" + ann.token());
+
+        browser.until(d -> "open".equals(browser.js("return document.body.dataset.conn")));
+        assertThat(browser.text("#conn-text")).isEqualTo("Live");
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(t.relay().base() + "/play");
+        assertThat(browser.js("return location.hash + location.search")).isEqualTo("");
+        assertThat(browser.js("return JSON.parse(localStorage.getItem('dm20.token'))")).isEqualTo(ann.token());
+        browser.untilText("#feed", "What do you do?");
+        browser.untilText("#cb-hp", "17/20");
+        assertThat(browser.visible("#action")).isTrue();
+        browser.screenshot("player-phone");
     }
 
     @Test
@@ -173,8 +184,10 @@ class PlayerPageIT {
         browser.until(d -> browser.visible("#sheet"));
         assertThat(browser.text("#sheet-body")).contains("Wizard 3 (Evocation)", "Fire Bolt", "Quarterstaff",
                 "main hand", "Arcane Recovery", "Elvish", "42 gp", "Level 1 slots (3/4)", "9 / 20");
-        assertThat(browser.js("return [...document.querySelectorAll('#sheet .kv dt.prof')].map(e => e.textContent + '='"
-                + " + e.nextElementSibling.textContent).join(',')")).asString().contains("INT=+5", "Arcana=+5");
+        // saves and skills are roll buttons now: proficient ones marked, with the bonus the sheet computes
+        assertThat(browser.js("return [...document.querySelectorAll('#sheet .rollbtn.prof')].map(e =>"
+                + " e.querySelector('.rl').textContent + '=' + e.querySelector('b').textContent).join(',')"))
+                .asString().contains("INT save=+5", "Arcana=+5");
         browser.screenshot("sheet");
         browser.find("#sheet-close").click();
         assertThat(page()).doesNotContain("Borin-of-Ben");

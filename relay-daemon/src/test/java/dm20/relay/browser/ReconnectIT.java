@@ -5,12 +5,11 @@ import dm20.protocol.Tokens;
 import dm20.protocol.Visibility;
 import dm20.protocol.message.OutboxMessage;
 import dm20.relay.browser.TableScript.SeatKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,28 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The page survives the relay going away: when the server closes the socket (relay stopped and started
  * again on the same port) the page reconnects by itself and resumes from its cursor without duplicates; a
- * reload resumes from localStorage; a new session (new epoch) drops the old feed.
+ * reload resumes from localStorage; a new session (new epoch) drops the old feed. In Chromium and in WebKit.
  */
-class ReconnectIT {
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
+@TableTitle("Reconnect Keep")
+class ReconnectIT extends BrowserTest {
 
-    @TempDir
-    static Path campaign;
-
-    private static PageTable t;
-    private static TableScript table;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        t = PageTable.open(campaign, "Reconnect Keep", 0);
-        table = t.table;
-        browser = t.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (t != null) t.close();
-    }
+    @Parameter
+    Engine engine;
 
     private static long count(String marker) {
         return (Long) browser.js("return [...document.querySelectorAll('#feed .msg')]"

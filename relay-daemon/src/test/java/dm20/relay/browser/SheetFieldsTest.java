@@ -126,15 +126,16 @@ class SheetFieldsTest {
     @Test
     void hostScreen_everyFieldItReads_isSentByApiHost() throws IOException {
         Answer.Host host = new Answer.Host("c", "e", List.of("u"), List.of(new Answer.HostSeat("s", "PLAYER", "n", true, 1,
-                Optional.of(AT), Optional.of("u"), Optional.of("q"))),
+                Optional.of(AT), Optional.of("u"), Optional.of("q"), Optional.of(true))),
                 List.of(new Answer.HostPending("a", "n", "t", "queued", AT)),
-                Optional.of(new Answer.HostOwn(Optional.of("n"), Optional.of("u"))));
+                Optional.of(new Answer.HostOwn(Optional.of("n"), Optional.of("u"))), true);
         JsonNode json = answer(host);
         assertThat(unknown("web/host.js", "d", names(List.of(json)))).isEmpty();
         assertThat(unknown("web/host.js", "s", names(List.of(json.path("seats").get(0))))).isEmpty();
         assertThat(unknown("web/host.js", "p", names(List.of(json.path("pending").get(0))))).isEmpty();
         assertThat(unknown("web/host.js", "body", names(List.of(answer(new Answer.Error("e", "m")))))).isEmpty();
-        assertThat(props("web/host.js", "s")).contains("qrPng", "connected", "lastSeen");
+        assertThat(props("web/host.js", "s")).contains("qrPng", "connected", "lastSeen", "lockedOut");
+        assertThat(props("web/host.js", "d")).contains("locked");
     }
 
     /** The properties a module reads through {@code variable.name}, minus DOM properties, not in {@code sent}. */

@@ -3,13 +3,9 @@ package dm20.relay.browser;
 import dm20.protocol.Role;
 import dm20.protocol.Visibility;
 import dm20.relay.browser.TableScript.SeatKey;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,26 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (1920×1080), the feed's pin through combat and the keyboard, the DM's question while typing, turns that
  * time out, simultaneous rounds, actor names, and the phone's tap targets and favicon.
  */
-class TableExperienceIT {
-
-    @TempDir
-    static Path campaign;
-
-    private static PageTable t;
-    private static TableScript table;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        t = PageTable.open(campaign, "The Goblin Warrens", 0);
-        table = t.table;
-        browser = t.browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (t != null) t.close();
-    }
+@TableTitle("The Goblin Warrens")
+class TableExperienceIT extends BrowserTest {
 
     @AfterEach
     void phoneAgain() {
@@ -133,8 +111,12 @@ class TableExperienceIT {
         assertThat(browser.visible("#new-pill")).isFalse();
     }
 
+    /**
+     * The mcp-server says a timed-out turn itself (Combat.tick: a public narrative line beside the combat frame);
+     * the page shows that line once, live and from history, and derives none of its own from the frames.
+     */
     @Test
-    void turn_deadlinePassesAndTurnMoves_leavesAFeedLine() throws Exception {
+    void turn_deadlinePasses_theServersLineShowsOnce_liveAndForALaterJoiner() throws Exception {
         SeatKey ann = table.player("Ann (Ara)");
         SeatKey ben = table.player("Ben (Bor)");
         table.combat(List.of(ann, ben), List.of("Ara", "Bor"), ben, Optional.of(ann), Instant.now().plusMillis(1500));
@@ -143,16 +125,24 @@ class TableExperienceIT {
         browser.untilText("#combat-timer", "time's up");
 
         table.combat(List.of(ann, ben), List.of("Ara", "Bor"), ann, Optional.of(ben));
+        table.narrative("Time ran out for Bor — Ara is up.", Visibility.everyone());
 
-        browser.untilText("#feed .msg.note", "Time ran out for Bor's turn.");
+        browser.untilText("#feed", "Time ran out for Bor — Ara is up.");
         browser.untilText("#turn-banner", "YOUR TURN");
+        assertThat(timeoutLines()).isEqualTo(1L);
+        assertThat(browser.js("return document.querySelectorAll('#feed .msg.note').length")).isEqualTo(0L);
 
-        // A page joining later replays both frames from history: that is no news, and no timeout line.
+        // A page joining later replays the line from history, once.
         SeatKey cat = table.player("Cat (Cyr)");
         table.narrative("Later join. replay-mark", Visibility.everyone());
         t.join(cat);
         browser.untilText("#feed", "replay-mark");
-        assertThat(browser.js("return document.querySelectorAll('#feed .msg.note').length")).isEqualTo(0L);
+        assertThat(timeoutLines()).isEqualTo(1L);
+    }
+
+    private Object timeoutLines() {
+        return browser.js("return [...document.querySelectorAll('#feed .msg')]"
+                + ".filter(m => m.textContent.includes('Time ran out')).length");
     }
 
     @Test

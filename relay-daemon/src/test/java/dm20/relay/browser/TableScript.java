@@ -152,6 +152,22 @@ final class TableScript implements AutoCloseable {
         throw new AssertionError("no action_submitted containing '" + part + "' within " + timeout);
     }
 
+    /** Waits for the next inbox message of {@code type} that {@code wanted} accepts, skipping others. */
+    <M extends InboxMessage> M awaitInbox(Class<M> type, java.util.function.Predicate<M> wanted, Duration timeout)
+            throws InterruptedException {
+        Instant until = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(until)) {
+            Optional<Envelope<InboxMessage>> next = inbox.next();
+            if (next.isPresent() && type.isInstance(next.get().message()) && wanted.test(type.cast(next.get().message()))) {
+                return type.cast(next.get().message());
+            }
+            if (next.isEmpty()) {
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("no matching " + type.getSimpleName() + " within " + timeout);
+    }
+
     /** Every action the relay queued, in order, up to and including the first whose text contains {@code part}. */
     List<InboxMessage.ActionSubmitted> actionsUntil(String part, Duration timeout) throws InterruptedException {
         var seen = new java.util.ArrayList<InboxMessage.ActionSubmitted>();

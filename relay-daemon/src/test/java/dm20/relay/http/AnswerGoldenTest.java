@@ -49,6 +49,13 @@ class AnswerGoldenTest {
                     List.of(new Answer.HostPending("act-1", "Hero1", "(private to the DM)", "queued", AT)),
                     Optional.of(new Answer.HostOwn(Optional.of("Host"),
                             Optional.of("http://192.168.1.20:8080/host#token-dm"))))),
+            Map.entry("host-locked", new Answer.Host("Lost Mine", "epoch-1", List.of("http://192.168.1.20:8080"),
+                    List.of(new Answer.HostSeat("p1", "PLAYER", "Hero1", true, 1, Optional.of(AT), Optional.empty(),
+                            Optional.empty(), Optional.of(false)),
+                            new Answer.HostSeat("p2", "PLAYER", "Hero2", false, 0, Optional.empty(), Optional.empty(),
+                                    Optional.empty(), Optional.of(true))),
+                    List.of(), Optional.empty(), true)),
+            Map.entry("requested", new Answer.Requested("req-1", "queued")),
             Map.entry("error", new Answer.Error("not_your_turn", "waiting for Thorin")));
 
     private static String fileName(Class<?> type) {

@@ -129,4 +129,57 @@ class LiveTableTest {
         assertThat(table.attach(new RecordingOutlet(Fixtures.seat("p4")), Optional.empty(), Optional.empty()))
                 .isInstanceOf(LiveTable.Attach.Refused.class);
     }
+
+    @Test
+    void lockedRoom_joinedSeatReattaches_newSeatRefusedRoomLocked_hostAlwaysIn() {
+        open();
+        RecordingOutlet p1 = new RecordingOutlet(Fixtures.seat("p1"));
+        table.attach(p1, Optional.empty(), Optional.empty());
+        table.detach(p1);
+        assertThat(table.joinedSeats()).containsExactly("p1");
+
+        table.apply(new Envelope<>(20, new OutboxMessage.RoomLockChanged(true, table.joinedSeats(), Fixtures.T0)));
+
+        assertThat(table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty()))
+                .isInstanceOf(LiveTable.Attach.Attached.class);
+        assertThat(table.attach(new RecordingOutlet(Fixtures.seat("p2")), Optional.empty(), Optional.empty()))
+                .isEqualTo(new LiveTable.Attach.Refused(Refusal.ROOM_LOCKED, LiveTable.LOCKED));
+        assertThat(table.attach(new RecordingOutlet(Fixtures.seat("dm")), Optional.empty(), Optional.empty()))
+                .isInstanceOf(LiveTable.Attach.Attached.class);
+        assertThat(table.admit(Fixtures.seat("p2"), Fixtures.T0)).map(ActionService.Result.Refused::refusal)
+                .contains(Refusal.ROOM_LOCKED);
+        assertThat(table.host().locked()).isTrue();
+        assertThat(table.host().admitted()).containsExactlyInAnyOrder("dm", "p1");
+    }
+
+    @Test
+    void lockedRoom_rotatedSeatStaysOut_unlockLetsItIn() {
+        open();
+        table.attach(new RecordingOutlet(Fixtures.seat("p1")), Optional.empty(), Optional.empty());
+        table.apply(new Envelope<>(20, new OutboxMessage.RoomLockChanged(true, List.of("p1"), Fixtures.T0)));
+        OutboxMessage.SeatIssued rotated = new OutboxMessage.SeatIssued("p1", dm20.protocol.Role.PLAYER, "Hero1",
+                Optional.of("p1"), Optional.of("c1"), dm20.protocol.Tokens.hash("token-p1-new"), Fixtures.T0);
+        table.apply(new Envelope<>(21, rotated));
+        dm20.relay.state.Seat fresh = Fixtures.seat(rotated);
+
+        assertThat(table.attach(new RecordingOutlet(fresh), Optional.empty(), Optional.empty()))
+                .isInstanceOf(LiveTable.Attach.Refused.class);
+        assertThat(table.joinedSeats()).doesNotContain("p1");
+
+        table.apply(new Envelope<>(22, new OutboxMessage.RoomLockChanged(false, List.of(), Fixtures.T0)));
+        assertThat(table.attach(new RecordingOutlet(fresh), Optional.empty(), Optional.empty()))
+                .isInstanceOf(LiveTable.Attach.Attached.class);
+    }
+
+    @Test
+    void mayEndTurn_followsTheSharedTurnRule() {
+        open();
+        table.apply(new Envelope<>(20, new OutboxMessage.CombatUpdated(Fixtures.roundRobin("c2"), Fixtures.T0)));
+
+        assertThat(table.mayEndTurn(Fixtures.seat("p2"))).isEmpty();
+        assertThat(table.mayEndTurn(Fixtures.seat("p1"))).map(ActionService.Result.Refused::refusal)
+                .contains(Refusal.NOT_YOUR_TURN);
+        assertThat(table.mayEndTurn(Fixtures.seat("tv"))).map(ActionService.Result.Refused::refusal)
+                .contains(Refusal.WRONG_ROLE);
+    }
 }

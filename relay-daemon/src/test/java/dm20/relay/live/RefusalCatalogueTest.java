@@ -52,6 +52,6 @@ class RefusalCatalogueTest {
             r.closeCode().ifPresent(code -> assertThat(protocol).as(r.name()).contains(String.valueOf(code)));
         }
         assertThat(Arrays.stream(Refusal.values()).flatMapToInt(r -> r.closeCode().stream()))
-                .doesNotContain(4403, 4000, 1000, 1001);
+                .doesNotContain(4000, 1000, 1001);
     }
 }

@@ -102,4 +102,23 @@ class TableStateTest {
                 Fixtures.simultaneous(List.of("p2"), deadline), Fixtures.T0.plusSeconds(9))));
         assertThat(s.promptSince()).isEqualTo(Fixtures.T0.plusSeconds(5));
     }
+
+    @Test
+    void apply_roomLock_admitsOnlyTheSeatedWithTheirToken_andANewSessionUnlocks() {
+        List<Envelope<OutboxMessage>> log = new java.util.ArrayList<>(Fixtures.opening("e1", 1));
+        log.add(new Envelope<>(20, new OutboxMessage.RoomLockChanged(true, List.of("p1", "tv", "nobody"), Fixtures.T0)));
+        TableState state = fold(log);
+
+        assertThat(state.locked()).isTrue();
+        assertThat(state.admits(Fixtures.seat("p1"))).isTrue();
+        assertThat(state.admits(Fixtures.seat("tv"))).isTrue();
+        assertThat(state.admits(Fixtures.seat("dm"))).isTrue();
+        assertThat(state.admits(Fixtures.seat("p2"))).isFalse();
+        state.apply(new Envelope<>(21, new OutboxMessage.SeatRevoked("p1", "kicked", Fixtures.T0)));
+        state.apply(new Envelope<>(22, Fixtures.issue("p1", dm20.protocol.Role.PLAYER, "Hero1")));
+        assertThat(state.admits(Fixtures.seat("p1"))).isFalse();
+
+        state.apply(new Envelope<>(30, new OutboxMessage.SessionOpened("e2", "Lost Mine", Fixtures.T0)));
+        assertThat(state.locked()).isFalse();
+    }
 }

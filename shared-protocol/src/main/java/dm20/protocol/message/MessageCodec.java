@@ -26,6 +26,9 @@ public final class MessageCodec {
             .add(InboxMessage.RelayStarted.class, "relay_started")
             .add(InboxMessage.RelayFailed.class, "relay_failed")
             .add(InboxMessage.RelayStopped.class, "relay_stopped")
+            .add(InboxMessage.HostRequested.class, "host_requested")
+            .add(InboxMessage.RollRequested.class, "roll_requested")
+            .add(InboxMessage.TurnEndRequested.class, "turn_end_requested")
             .build();
 
     private static final WireFamily<OutboxMessage> OUTBOX = WireFamily.of(OutboxMessage.class, "outbox message")
@@ -42,6 +45,7 @@ public final class MessageCodec {
             .add(OutboxMessage.CombatUpdated.class, "combat_updated")
             .add(OutboxMessage.DmThinking.class, "dm_thinking")
             .add(OutboxMessage.SessionClosed.class, "session_closed")
+            .add(OutboxMessage.RoomLockChanged.class, "room_lock_changed")
             .build();
 
     private final JsonMapper mapper;

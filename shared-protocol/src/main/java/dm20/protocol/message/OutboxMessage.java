@@ -211,4 +211,18 @@ public sealed interface OutboxMessage extends BusMessage {
             present(at, "at");
         }
     }
+
+    /**
+     * The host locked or unlocked the room. While locked, only the seats in {@code seated} may attach or
+     * act, and each only with the token it had when the room was locked (a rotated or kicked seat is out
+     * until unlock); the host's own seat is never locked out.
+     *
+     * @param seated the seats whose links keep working while locked; empty when unlocked
+     */
+    record RoomLockChanged(boolean locked, List<String> seated, Instant at) implements OutboxMessage {
+        public RoomLockChanged {
+            seated = list(seated);
+            present(at, "at");
+        }
+    }
 }

@@ -74,7 +74,12 @@ public final class Samples {
                 new InboxMessage.PresenceChanged("s-ann", 2, AT),
                 new InboxMessage.RelayStarted("r-1", List.of("http://192.168.1.5:8080"), 8080, 4242, AT),
                 new InboxMessage.RelayFailed("r-1", "port 8080 is in use", AT),
-                new InboxMessage.RelayStopped("r-1", "SIGTERM", AT));
+                new InboxMessage.RelayStopped("r-1", "SIGTERM", AT),
+                new InboxMessage.HostRequested("h-1", "seat-host", InboxMessage.HostCommand.LOCK, Optional.empty(),
+                        List.of("s-ann", "seat-observer"), AT),
+                new InboxMessage.RollRequested("q-1", "s-ann", "p-ann", "c-ara", InboxMessage.RollKind.SKILL, "Stealth",
+                        InboxMessage.RollEdge.ADVANTAGE, AT),
+                new InboxMessage.TurnEndRequested("t-1", "s-ann", "p-ann", AT));
     }
 
     public static List<OutboxMessage> allOutbox() {
@@ -95,6 +100,7 @@ public final class Samples {
                 new OutboxMessage.CharacterUpdated("c-ara", Optional.of("p-ann"), sheet("c-ara", "Ara", "Ann"), AT),
                 new OutboxMessage.CombatUpdated(combat(), AT),
                 new OutboxMessage.DmThinking(true, Optional.of("Resolving Ara's action"), AT),
-                new OutboxMessage.SessionClosed("party mode stopped", AT));
+                new OutboxMessage.SessionClosed("party mode stopped", AT),
+                new OutboxMessage.RoomLockChanged(true, List.of("s-ann"), AT));
     }
 }
