@@ -20,12 +20,12 @@ final class RelayLauncher {
     /**
      * The relay's JVM: the serial collector (one small heap, no concurrent GC threads), C1 only (no C2
      * compiler threads competing for two cores), and sizing that bounds memory: a 96 MiB heap (the relay's
-     * live data is ≈ 20 MB idle and ≈ 35 MB with 1,000 sockets) with a 16 MiB young generation (short young
-     * pauses, and an idle relay does not keep a large eden resident), code cache and metaspace capped.
+     * live data is ≈ 20 MB idle and ≈ 35 MB with 1,000 sockets) with a 32 MiB young generation (16 MiB
+     * collected too often under a burst of actions), code cache and metaspace capped.
      * Measured in docs/performance.md, section Relay; keep in step with {@code relay_flags} in {@code ./dm20}.
      */
     static final List<String> JVM_FLAGS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xmx96m", "-Xmn16m", "-XX:ReservedCodeCacheSize=32m",
+            "-XX:TieredStopAtLevel=1", "-Xmx96m", "-Xmn32m", "-XX:ReservedCodeCacheSize=32m",
             "-XX:MaxMetaspaceSize=96m");
 
     private final Optional<Path> configuredJar;
