@@ -163,7 +163,7 @@ public final class RelayMain {
     private static io.helidon.webserver.http.HttpService[] requests(PartyBus bus, LiveTable table, Limits limits,
                                                                     Clock clock) {
         Responses out = new Responses();
-        dm20.relay.http.JsonBody body = new dm20.relay.http.JsonBody(bus.codec().json(), out, limits.maxBodyBytes());
+        dm20.relay.http.JsonBody body = new dm20.relay.http.JsonBody(out, limits.maxBodyBytes());
         BearerAuth auth = new BearerAuth(table);
         return new io.helidon.webserver.http.HttpService[] {
             new dm20.relay.host.HostControls(table, auth, out, body, bus.inboxWriter(), clock,
