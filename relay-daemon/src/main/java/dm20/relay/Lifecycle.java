@@ -37,12 +37,13 @@ final class Lifecycle {
     private final CampaignLock lock;
     private final Clock clock;
     private final ScheduledExecutorService timer;
+    private final InboxPresence presence;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private BusPoller<OutboxMessage> poller;
 
     Lifecycle(String instanceId, PartyBus bus, WebServer server, LiveTable table, Sockets sockets, CampaignLock lock,
-              Clock clock, ScheduledExecutorService timer) {
+              Clock clock, ScheduledExecutorService timer, InboxPresence presence) {
         this.instanceId = instanceId;
         this.bus = bus;
         this.server = server;
@@ -51,6 +52,7 @@ final class Lifecycle {
         this.lock = lock;
         this.clock = clock;
         this.timer = timer;
+        this.presence = presence;
     }
 
     /** Reports ready, then follows the outbox from where the catch-up left {@code outbox}. */
@@ -100,6 +102,7 @@ final class Lifecycle {
             poller.close();
         }
         timer.shutdownNow();
+        presence.flush();
         try {
             bus.inboxWriter().append(new RelayStopped(instanceId, reason, clock.instant()));
         } catch (BusException e) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Input bounds and per-seat capacities (docs/protocol.md §2, docs/relay.md): every input is bounded and a
  * bad one changes nothing. Validated once at start; {@link #DEFAULT} is what the relay runs with unless
- * the command line says otherwise (the options to fill it are listed in docs/relay.md).
+ * the command line says otherwise (every bound has an option, listed in docs/relay.md and {@link RelayOptions}).
  *
  * @param maxBodyBytes       HTTP request body (413 above it)
  * @param maxFrameBytes      WebSocket client frame (close 1009 above it)

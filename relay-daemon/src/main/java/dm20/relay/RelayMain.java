@@ -94,11 +94,12 @@ public final class RelayMain {
         catchUp(outbox, state);
         state.restoreSubmissions(submissions(bus));
         List<String> urls = new ArrayList<>();
-        LiveTable table = new LiveTable(state, new InboxPresence(bus.inboxWriter(), clock), clock,
+        InboxPresence presence = new InboxPresence(bus.inboxWriter(), clock);
+        LiveTable table = new LiveTable(state, presence, clock,
                 limits.socketsPerSeat(), limits.observerSockets());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("relay-timer").daemon(true).factory());
-        Sockets sockets = new Sockets(table, new FrameCodec(bus.codec()), bus.codec().json(), clock, timer,
+        Sockets sockets = new Sockets(table, new FrameCodec(), clock, timer,
                 new Sockets.Limits(limits.maxFrameBytes(), limits.socketQueueFrames(), limits.helloTimeout(),
                         options.heartbeat().multipliedBy(3)));
         Responses out = new Responses();
@@ -113,7 +114,8 @@ public final class RelayMain {
             return;
         }
         urls.addAll(baseUrls(options, server.port()));
-        Lifecycle lifecycle = new Lifecycle(instanceId, bus, server, table, sockets, lock.get(), clock, timer);
+        Lifecycle lifecycle = new Lifecycle(instanceId, bus, server, table, sockets, lock.get(), clock, timer,
+                presence);
         lifecycle.running(outbox, urls);
         timer.scheduleAtFixedRate(sockets::sweep, options.heartbeat().toMillis(), options.heartbeat().toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -153,7 +155,7 @@ public final class RelayMain {
                 new ActionLimiter(limits.actionsPerMinute(), Duration.ofMinutes(1)), clock,
                 () -> "act-" + UUID.randomUUID(), limits.maxActionChars());
         Responses out = new Responses();
-        return new PlayerApi(table, actions, new BearerAuth(table), out, bus.codec().json(), clock,
+        return new PlayerApi(table, actions, new BearerAuth(table), out, clock,
                 limits.maxBodyBytes());
     }
 
@@ -161,7 +163,7 @@ public final class RelayMain {
     private static io.helidon.webserver.http.HttpService[] requests(PartyBus bus, LiveTable table, Limits limits,
                                                                     Clock clock) {
         Responses out = new Responses();
-        dm20.relay.http.JsonBody body = new dm20.relay.http.JsonBody(bus.codec().json(), out, limits.maxBodyBytes());
+        dm20.relay.http.JsonBody body = new dm20.relay.http.JsonBody(out, limits.maxBodyBytes());
         BearerAuth auth = new BearerAuth(table);
         return new io.helidon.webserver.http.HttpService[] {
             new dm20.relay.host.HostControls(table, auth, out, body, bus.inboxWriter(), clock,

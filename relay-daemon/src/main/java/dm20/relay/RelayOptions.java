@@ -16,7 +16,8 @@ import java.util.Optional;
  * answers {@code --help}.
  *
  * <pre>--campaign DIR [--host 0.0.0.0] [--port 8080] [--public-url URL] [--heartbeat-seconds 20]
- * [--actions-per-minute 20] [--sockets-per-seat 4] [--observer-sockets 200]</pre>
+ * [--actions-per-minute 20] [--sockets-per-seat 4] [--observer-sockets 200] [--max-body-bytes 8192]
+ * [--max-frame-bytes 4096] [--max-action-chars 2000] [--socket-queue-frames 1024] [--hello-timeout-seconds 5]</pre>
  *
  * @param port      0 binds an ephemeral port (reported in {@code relay_started} and on stderr)
  * @param publicUrl base URL advertised first in links (e.g. behind a proxy or in a container)
@@ -41,6 +42,11 @@ public record RelayOptions(Path campaign, String host, int port, Optional<String
     private static final int DEFAULT_ACTIONS = 20;
     private static final int DEFAULT_SOCKETS = 4;
     private static final int DEFAULT_OBSERVERS = 200;
+    private static final int DEFAULT_BODY = 8 * 1024;
+    private static final int DEFAULT_FRAME = 4 * 1024;
+    private static final int DEFAULT_ACTION_CHARS = 2000;
+    private static final int DEFAULT_QUEUE = 1024;
+    private static final int DEFAULT_HELLO = 5;
 
     /** The options as picocli reads them; {@link #options} validates them. */
     @Command(name = "relay-daemon", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, version = "dm20 0.1.0",
@@ -77,13 +83,40 @@ public record RelayOptions(Path campaign, String host, int port, Optional<String
                 description = "open WebSockets for one observer (TV) seat (default: " + DEFAULT_OBSERVERS + ")")
         int observerSockets = DEFAULT_OBSERVERS;
 
+        @Option(names = "--max-body-bytes", paramLabel = "N",
+                description = "largest HTTP request body, 413 above it (default: " + DEFAULT_BODY + ")")
+        int maxBodyBytes = DEFAULT_BODY;
+
+        @Option(names = "--max-frame-bytes", paramLabel = "N",
+                description = "largest WebSocket frame from a page, close 1009 above it (default: " + DEFAULT_FRAME + ")")
+        int maxFrameBytes = DEFAULT_FRAME;
+
+        @Option(names = "--max-action-chars", paramLabel = "N",
+                description = "longest action text after trimming (default: " + DEFAULT_ACTION_CHARS + ")")
+        int maxActionChars = DEFAULT_ACTION_CHARS;
+
+        @Option(names = "--socket-queue-frames", paramLabel = "N",
+                description = "frames queued for one socket before it is closed as too slow (default: "
+                        + DEFAULT_QUEUE + ")")
+        int socketQueueFrames = DEFAULT_QUEUE;
+
+        @Option(names = "--hello-timeout-seconds", paramLabel = "N",
+                description = "seconds a new socket has to say hello (default: " + DEFAULT_HELLO + ")")
+        int helloTimeoutSeconds = DEFAULT_HELLO;
+
         RelayOptions options() {
             positive("--actions-per-minute", actionsPerMinute);
             positive("--sockets-per-seat", socketsPerSeat);
             positive("--observer-sockets", observerSockets);
+            positive("--max-body-bytes", maxBodyBytes);
+            positive("--max-frame-bytes", maxFrameBytes);
+            positive("--max-action-chars", maxActionChars);
+            positive("--socket-queue-frames", socketQueueFrames);
+            positive("--hello-timeout-seconds", helloTimeoutSeconds);
             return new RelayOptions(campaign.toAbsolutePath().normalize(), host, port, Optional.ofNullable(publicUrl),
                     Duration.ofSeconds(heartbeatSeconds),
-                    Limits.DEFAULT.withActionsPerMinute(actionsPerMinute).withSockets(socketsPerSeat, observerSockets));
+                    new Limits(maxBodyBytes, maxFrameBytes, maxActionChars, actionsPerMinute, socketsPerSeat,
+                            observerSockets, socketQueueFrames, Duration.ofSeconds(helloTimeoutSeconds)));
         }
 
         private static void positive(String option, int value) {

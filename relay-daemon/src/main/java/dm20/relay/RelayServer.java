@@ -53,6 +53,12 @@ final class RelayServer {
                 .host(options.host())
                 .port(options.port())
                 .shutdownHook(false)
+                // Per connection, the NIO socket keeps two 8 KiB buffers and a 4 KiB write buffer (≈ 21 KB with
+                // the WebSocket's own; 21 MB for 1,000 observers); the plain socket keeps one 8 KiB read buffer
+                // and the write buffer, and most frames (a narrative ≈ 300 B) fit in 2 KiB. Measured in
+                // docs/performance.md, section Relay.
+                .useNio(false)
+                .writeBufferSize(2048)
                 .maxPayloadSize(limits.maxBodyBytes() * 8L)
                 .directHandlers(new ParserErrors(out).handlers())
                 .routing(r -> r.addFilter(new SecurityHeaders())

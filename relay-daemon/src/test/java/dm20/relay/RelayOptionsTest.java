@@ -64,11 +64,25 @@ class RelayOptionsTest {
     }
 
     @Test
+    void parse_everyOtherLimit_hasAnOptionAndMustBePositive() {
+        Limits set = RelayOptions.parse("--campaign", dir.toString(), "--max-body-bytes", "1000", "--max-frame-bytes",
+                "500", "--max-action-chars", "80", "--socket-queue-frames", "16", "--hello-timeout-seconds", "2").limits();
+        assertThat(set).isEqualTo(new Limits(1000, 500, 80, 20, 4, 200, 16, java.time.Duration.ofSeconds(2)));
+        for (String option : List.of("--max-body-bytes", "--max-frame-bytes", "--max-action-chars",
+                "--socket-queue-frames", "--hello-timeout-seconds")) {
+            assertThatThrownBy(() -> RelayOptions.parse("--campaign", dir.toString(), option, "0"))
+                    .hasMessageContaining(option + " must be a positive number, got 0");
+        }
+    }
+
+    @Test
     void read_help_givesTheUsageNamingEveryOption() {
         RelayOptions.Invocation help = RelayOptions.read("--help");
         assertThat(help).isInstanceOfSatisfying(RelayOptions.Invocation.Help.class, h -> assertThat(h.text())
                 .contains("Usage: relay-daemon", "--campaign=DIR", "--host=H", "--port=N", "--public-url=URL",
-                        "--heartbeat-seconds=N", "--actions-per-minute=N", "--sockets-per-seat=N", "--observer-sockets=N"));
+                        "--heartbeat-seconds=N", "--actions-per-minute=N", "--sockets-per-seat=N", "--observer-sockets=N",
+                        "--max-body-bytes=N", "--max-frame-bytes=N", "--max-action-chars=N", "--socket-queue-frames=N",
+                        "--hello-timeout-seconds=N"));
         assertThat(RelayOptions.read("--campaign", dir.toString())).isInstanceOf(RelayOptions.Invocation.Run.class);
     }
 

@@ -17,6 +17,17 @@ import java.util.Optional;
  */
 final class RelayLauncher {
 
+    /**
+     * The relay's JVM: the serial collector (one small heap, no concurrent GC threads), C1 only (no C2
+     * compiler threads competing for two cores), and sizing that bounds memory: a 96 MiB heap (the relay's
+     * live data is ≈ 20 MB idle and ≈ 35 MB with 1,000 sockets) with a 32 MiB young generation (16 MiB
+     * collected too often under a burst of actions), code cache and metaspace capped.
+     * Measured in docs/performance.md, section Relay; keep in step with {@code relay_flags} in {@code ./dm20}.
+     */
+    static final List<String> JVM_FLAGS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xmx96m", "-Xmn32m", "-XX:ReservedCodeCacheSize=32m",
+            "-XX:MaxMetaspaceSize=96m");
+
     private final Optional<Path> configuredJar;
 
     /** @param configuredJar the relay jar if set by {@code --relay-jar} or {@code DM20_RELAY_JAR} */
@@ -31,8 +42,10 @@ final class RelayLauncher {
      */
     Process start(Path campaignDir, String host, int port, Optional<String> publicUrl) {
         Path jar = relayJar();
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBinary());
+        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(List.of("-jar", jar.toString(),
                 "--campaign", campaignDir.toString(), "--host", host, "--port", Integer.toString(port)));
         if (Runtime.version().feature() >= 24) {
             // Chronicle still uses sun.misc.Unsafe; a manifest cannot carry this flag, and without it every

@@ -9,6 +9,7 @@ import dm20.protocol.queue.BusWriter;
 import dm20.relay.http.Answer;
 import dm20.relay.http.BearerAuth;
 import dm20.relay.http.JsonBody;
+import dm20.relay.live.FlatJson;
 import dm20.relay.http.Responses;
 import dm20.relay.live.LiveTable;
 import dm20.relay.live.Refusal;
@@ -17,10 +18,10 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -62,7 +63,7 @@ public final class HostControls implements HttpService {
 
     @FunctionalInterface
     private interface HostHandler {
-        void handle(Seat host, JsonNode body, ServerResponse res);
+        void handle(Seat host, Map<String, FlatJson.Value> body, ServerResponse res);
     }
 
     private io.helidon.webserver.http.Handler host(HostHandler handler) {
@@ -73,23 +74,21 @@ public final class HostControls implements HttpService {
             } else if (seat.get().role() != Role.DM) {
                 out.refuse(res, Refusal.WRONG_ROLE, "only the host (DM) seat can use the host controls");
             } else {
-                body.read(req, res).ifPresent(b -> handler.handle(seat.get(), b, res));
+                body.objectOrEmpty(req, res).ifPresent(b -> handler.handle(seat.get(), b, res));
             }
         };
     }
 
-    private void lock(Seat host, JsonNode b, ServerResponse res) {
-        JsonNode locked = b.path("locked");
-        if (!locked.isBoolean()) {
+    private void lock(Seat host, Map<String, FlatJson.Value> b, ServerResponse res) {
+        if (!(b.get("locked") instanceof FlatJson.Value.Bool(boolean lock))) {
             out.refuse(res, Refusal.BAD_REQUEST, "send {\"locked\": true} to lock the room or {\"locked\": false} to open it");
             return;
         }
-        boolean lock = locked.asBoolean();
         append(res, host, lock ? HostCommand.LOCK : HostCommand.UNLOCK, Optional.empty(),
                 lock ? table.joinedSeats() : List.of());
     }
 
-    private void rotateObserver(Seat host, JsonNode b, ServerResponse res) {
+    private void rotateObserver(Seat host, Map<String, FlatJson.Value> b, ServerResponse res) {
         if (table.host().seats().stream().noneMatch(p -> p.seat().role() == Role.OBSERVER)) {
             out.refuse(res, Refusal.NOT_FOUND, "this table has no TV (observer) seat to give a new link");
             return;
@@ -97,13 +96,12 @@ public final class HostControls implements HttpService {
         append(res, host, HostCommand.ROTATE_OBSERVER, Optional.empty(), List.of());
     }
 
-    private void kick(Seat host, JsonNode b, ServerResponse res) {
-        JsonNode seatId = b.path("seatId");
-        if (!seatId.isString() || seatId.asString().isBlank()) {
+    private void kick(Seat host, Map<String, FlatJson.Value> b, ServerResponse res) {
+        if (!(b.get("seatId") instanceof FlatJson.Value.Text(String seatId)) || seatId.isBlank()) {
             out.refuse(res, Refusal.BAD_REQUEST, "send {\"seatId\": \"…\"} naming the seat to remove");
             return;
         }
-        Optional<Seat> target = table.seat(seatId.asString());
+        Optional<Seat> target = table.seat(seatId);
         if (target.isEmpty()) {
             out.refuse(res, Refusal.NOT_FOUND, "no seat has that id; refresh the host screen");
         } else if (target.get().role() == Role.DM) {

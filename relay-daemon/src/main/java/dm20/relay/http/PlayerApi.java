@@ -7,18 +7,13 @@ import dm20.relay.state.ActionRecord;
 import dm20.relay.state.Seat;
 import dm20.relay.live.Refusal;
 import dm20.relay.live.TableView;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import dm20.relay.live.FlatJson;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,21 +30,19 @@ public final class PlayerApi implements HttpService {
     private final ActionService actions;
     private final BearerAuth auth;
     private final Responses out;
-    private final JsonMapper json;
     private final Clock clock;
     private final Instant started;
-    private final int maxBodyBytes;
+    private final JsonBody body;
 
-    public PlayerApi(LiveTable table, ActionService actions, BearerAuth auth, Responses out, JsonMapper json,
-                     Clock clock, int maxBodyBytes) {
+    public PlayerApi(LiveTable table, ActionService actions, BearerAuth auth, Responses out, Clock clock,
+                     int maxBodyBytes) {
         this.table = table;
         this.actions = actions;
         this.auth = auth;
         this.out = out;
-        this.json = json;
         this.clock = clock;
         this.started = clock.instant();
-        this.maxBodyBytes = maxBodyBytes;
+        this.body = new JsonBody(out, maxBodyBytes);
     }
 
     @Override
@@ -84,62 +77,19 @@ public final class PlayerApi implements HttpService {
     }
 
     private void submit(Seat seat, ServerRequest req, ServerResponse res) {
-        readJson(req, res).ifPresent(body -> {
-            JsonNode text = body.path("text");
-            JsonNode priv = body.path("private");
-            if (!text.isString() || !(priv.isMissingNode() || priv.isBoolean())) {
+        body.object(req, res).ifPresent(body -> {
+            FlatJson.Value priv = body.get("private");
+            if (!(body.get("text") instanceof FlatJson.Value.Text text)
+                    || !(priv == null || priv instanceof FlatJson.Value.Bool)) {
                 out.refuse(res, Refusal.BAD_REQUEST, "send {\"text\": \"...\", \"private\": false}");
                 return;
             }
-            switch (actions.submit(seat, text.asString(), priv.asBoolean(false))) {
+            switch (actions.submit(seat, text.value(), priv instanceof FlatJson.Value.Bool(boolean b) && b)) {
                 case ActionService.Result.Queued q -> out.send(res, 202,
                         new Answer.Queued(q.action().actionId(), q.action().status().wire()));
                 case ActionService.Result.Refused r -> out.refuse(res, r.refusal(), r.message());
             }
         });
-    }
-
-    /**
-     * Reads a JSON object body of at most {@code maxBodyBytes}. A declared Content-Length is trusted for
-     * the buffer size (Helidon stops the stream there), so a 74-byte body costs 74 bytes, not the limit;
-     * only a body without a length (chunked) is read up to the limit plus one byte.
-     */
-    private Optional<JsonNode> readJson(ServerRequest req, ServerResponse res) {
-        long declared = req.headers().first(HeaderNames.CONTENT_LENGTH).map(PlayerApi::length).orElse(-1L);
-        if (declared > maxBodyBytes || declared < -1) {
-            out.refuse(res, Refusal.TOO_LARGE, "the body must be at most " + maxBodyBytes + " bytes");
-            return Optional.empty();
-        }
-        byte[] bytes;
-        try (InputStream in = req.content().inputStream()) {
-            bytes = in.readNBytes(declared >= 0 ? (int) declared : maxBodyBytes + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (bytes.length > maxBodyBytes) {
-            out.refuse(res, Refusal.TOO_LARGE, "the body must be at most " + maxBodyBytes + " bytes");
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = json.readTree(bytes);
-            if (node != null && node.isObject()) {
-                return Optional.of(node);
-            }
-        } catch (JacksonException e) {
-            // answered below
-        }
-        out.refuse(res, Refusal.MALFORMED_JSON, "the body must be a JSON object");
-        return Optional.empty();
-    }
-
-    /** The declared length; a malformed one counts as too large (-2 marks it). */
-    private static long length(String header) {
-        try {
-            long n = Long.parseLong(header.strip());
-            return n < 0 ? -2 : n;
-        } catch (NumberFormatException e) {
-            return -2;
-        }
     }
 
     private void action(Seat seat, ServerRequest req, ServerResponse res) {

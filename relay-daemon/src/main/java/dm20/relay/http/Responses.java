@@ -13,6 +13,8 @@ public final class Responses {
 
     /** The content type of every JSON answer. */
     public static final String JSON = "application/json; charset=utf-8";
+    private static final io.helidon.http.Header CONTENT_TYPE = io.helidon.http.HeaderValues.createCached(
+            HeaderNames.CONTENT_TYPE, JSON);
 
     public Responses() {
     }
@@ -20,7 +22,7 @@ public final class Responses {
     /** Sends {@code body} with {@code status}. */
     public void send(ServerResponse res, int status, Answer body) {
         res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, JSON);
+        res.header(CONTENT_TYPE);
         res.send(encode(body));
     }
 

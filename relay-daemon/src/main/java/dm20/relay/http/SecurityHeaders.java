@@ -1,12 +1,15 @@
 package dm20.relay.http;
 
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,10 +32,16 @@ public final class SecurityHeaders implements Filter {
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY");
 
+    /** {@link #ALWAYS} as Helidon's cached headers: names and values are made (and checked) once, not per response. */
+    private static final List<Header> CACHED = ALWAYS.entrySet().stream()
+            .map(e -> HeaderValues.createCached(HeaderNames.create(e.getKey()), e.getValue())).toList();
+    private static final Header NO_STORE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-store");
+    private static final Header NO_CACHE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-cache");
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        ALWAYS.forEach(res::header);
-        res.header("Cache-Control", req.path().path().startsWith("/static/") ? "no-cache" : "no-store");
+        CACHED.forEach(res::header);
+        res.header(req.path().path().startsWith("/static/") ? NO_CACHE : NO_STORE);
         chain.proceed();
     }
 

@@ -18,7 +18,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import tools.jackson.databind.JsonNode;
+import dm20.relay.live.FlatJson;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -79,13 +79,12 @@ public final class TableRequests implements HttpService {
     }
 
     private void roll(ServerRequest req, ServerResponse res) {
-        player(req, res, "ask for a roll").ifPresent(seat -> body.read(req, res).ifPresent(b -> {
-            Optional<RollKind> kind = parse(RollKind.class, b.path("kind"));
-            Optional<RollEdge> edge = b.path("edge").isMissingNode() ? Optional.of(RollEdge.NORMAL)
-                    : parse(RollEdge.class, b.path("edge"));
-            JsonNode name = b.path("name");
-            if (kind.isEmpty() || edge.isEmpty() || !name.isString() || name.asString().isBlank()
-                    || name.asString().strip().length() > MAX_NAME) {
+        player(req, res, "ask for a roll").ifPresent(seat -> body.objectOrEmpty(req, res).ifPresent(b -> {
+            Optional<RollKind> kind = parse(RollKind.class, b.get("kind"));
+            Optional<RollEdge> edge = b.containsKey("edge") ? parse(RollEdge.class, b.get("edge"))
+                    : Optional.of(RollEdge.NORMAL);
+            String name = b.get("name") instanceof FlatJson.Value.Text(String n) ? n.strip() : "";
+            if (kind.isEmpty() || edge.isEmpty() || name.isEmpty() || name.length() > MAX_NAME) {
                 out.refuse(res, Refusal.BAD_ROLL, "send {\"kind\": \"skill|save|check|attack\", \"name\": \"Stealth\","
                         + " \"edge\": \"normal|advantage|disadvantage\"}; the name is 1.." + MAX_NAME + " characters");
                 return;
@@ -97,12 +96,12 @@ public final class TableRequests implements HttpService {
             }
             String id = ids.get();
             send(res, seat, id, now -> new RollRequested(id, seat.seatId(), seat.playerId().orElseThrow(), character,
-                    kind.get(), name.asString().strip(), edge.get(), now), table.present(seat));
+                    kind.get(), name, edge.get(), now), table.present(seat));
         }));
     }
 
     private void endTurn(ServerRequest req, ServerResponse res) {
-        player(req, res, "end a turn").ifPresent(seat -> body.read(req, res).ifPresent(b -> {
+        player(req, res, "end a turn").ifPresent(seat -> body.objectOrEmpty(req, res).ifPresent(b -> {
             String id = ids.get();
             send(res, seat, id, now -> new TurnEndRequested(id, seat.seatId(), seat.playerId().orElseThrow(), now),
                     table.mayEndTurn(seat));
@@ -131,12 +130,12 @@ public final class TableRequests implements HttpService {
         out.send(res, 202, new Answer.Requested(id, "queued"));
     }
 
-    private static <E extends Enum<E>> Optional<E> parse(Class<E> type, JsonNode node) {
-        if (!node.isString()) {
+    private static <E extends Enum<E>> Optional<E> parse(Class<E> type, FlatJson.Value value) {
+        if (!(value instanceof FlatJson.Value.Text(String text))) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Enum.valueOf(type, node.asString().strip().toUpperCase(Locale.ROOT)));
+            return Optional.of(Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

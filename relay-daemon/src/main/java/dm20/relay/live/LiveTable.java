@@ -88,10 +88,16 @@ public final class LiveTable {
         return change;
     }
 
+    /**
+     * Projects once per seat, not once per socket (the projection is a pure function of message and seat):
+     * an audience of 1,000 sockets on one observer link costs one projection.
+     */
     private void fanOut(Envelope<OutboxMessage> envelope) {
         String epoch = state.epoch().orElse("");
+        Map<Seat, List<Frame>> bySeat = new HashMap<>();
         for (Outlet outlet : outlets) {
-            FeedProjector.project(envelope, outlet.seat(), epoch).forEach(outlet::send);
+            bySeat.computeIfAbsent(outlet.seat(), seat -> FeedProjector.project(envelope, seat, epoch))
+                    .forEach(outlet::send);
         }
     }
 

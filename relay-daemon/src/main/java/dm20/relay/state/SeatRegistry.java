@@ -3,6 +3,9 @@ package dm20.relay.state;
 import dm20.protocol.Tokens;
 import dm20.protocol.message.OutboxMessage.SeatIssued;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,11 +21,14 @@ final class SeatRegistry {
     enum IssueOutcome { NEW, ROTATED, UPDATED }
 
     private final Map<String, Seat> seats = new LinkedHashMap<>();
+    /** Each seat's token hash as ASCII bytes, kept so that a request does not re-encode every seat's hash. */
+    private final Map<String, byte[]> hashes = new HashMap<>();
 
     /** Adds or replaces a seat; a different token hash for a known seat is a rotation. */
     IssueOutcome issue(SeatIssued issued) {
         Seat fresh = Seat.of(issued);
         Seat old = seats.put(fresh.seatId(), fresh);
+        hashes.put(fresh.seatId(), fresh.tokenHash().getBytes(StandardCharsets.US_ASCII));
         if (old == null) {
             return IssueOutcome.NEW;
         }
@@ -31,11 +37,13 @@ final class SeatRegistry {
 
     /** Removes a seat; true if it existed. */
     boolean revoke(String seatId) {
+        hashes.remove(seatId);
         return seats.remove(seatId) != null;
     }
 
     void clear() {
         seats.clear();
+        hashes.clear();
     }
 
     Optional<Seat> byId(String seatId) {
@@ -47,10 +55,11 @@ final class SeatRegistry {
      * the loop never exits early, so timing says nothing about which seat (if any) came close.
      */
     Optional<Seat> authenticate(String token) {
-        String hash = Tokens.hash(token);
+        byte[] hash = Tokens.hash(token).getBytes(StandardCharsets.US_ASCII);
         Seat found = null;
         for (Seat seat : seats.values()) {
-            if (Tokens.sameHash(seat.tokenHash(), hash)) {
+            // Tokens.sameHash's comparison, on bytes encoded once per seat.
+            if (MessageDigest.isEqual(hashes.get(seat.seatId()), hash)) {
                 found = seat;
             }
         }

@@ -211,9 +211,13 @@ public final class TableState {
         return actions.answeredSince(seatId, promptSince);
     }
 
-    /** The feed messages of this session in outbox order (session and seat messages are not in it). */
+    /**
+     * The feed messages of this session in outbox order (session and seat messages are not in it): a
+     * read-only view, not a copy (a reconnecting socket must not cost a copy of the whole session), so read
+     * it under the same lock as the folding.
+     */
     public List<Envelope<OutboxMessage>> feed() {
-        return List.copyOf(feed);
+        return java.util.Collections.unmodifiableList(feed);
     }
 
     /** The latest {@code character_updated} of each character. */

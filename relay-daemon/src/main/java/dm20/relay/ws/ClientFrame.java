@@ -1,7 +1,9 @@
 package dm20.relay.ws;
 
-import tools.jackson.databind.JsonNode;
+import dm20.relay.live.FlatJson;
+import dm20.relay.live.FlatJson.Value;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,9 +29,9 @@ sealed interface ClientFrame {
     /** A frame of another type, or a {@code hello} without a non-empty string token. */
     record Unknown(String type) implements ClientFrame { }
 
-    /** Decodes a JSON object frame. */
-    static ClientFrame decode(JsonNode frame) {
-        String type = frame.path("type").asString("");
+    /** Decodes a JSON object frame (its top-level fields, as {@link FlatJson} reads them). */
+    static ClientFrame decode(Map<String, Value> frame) {
+        String type = typeName(frame.get("type"));
         return switch (type) {
             case "hello" -> hello(frame);
             case "ping" -> new Ping();
@@ -37,14 +39,23 @@ sealed interface ClientFrame {
         };
     }
 
-    private static ClientFrame hello(JsonNode frame) {
-        JsonNode token = frame.path("token");
-        if (!token.isString() || token.asString().isEmpty()) {
+    /** The {@code type} as text: a string as is, a number or boolean as written, anything else "". */
+    private static String typeName(Value type) {
+        return switch (type) {
+            case Value.Text t -> t.value();
+            case Value.Number n -> n.value().toString();
+            case Value.Bool b -> Boolean.toString(b.value());
+            case Value.Null n -> "";
+            case Value.Nested n -> "";
+            case null -> "";
+        };
+    }
+
+    private static ClientFrame hello(Map<String, Value> frame) {
+        if (!(frame.get("token") instanceof Value.Text(String token)) || token.isEmpty()) {
             return new Unknown("hello");
         }
-        JsonNode since = frame.path("since");
-        JsonNode epoch = frame.path("epoch");
-        return new Hello(token.asString(), since.isIntegralNumber() ? Optional.of(since.asLong()) : Optional.empty(),
-                epoch.isString() ? Optional.of(epoch.asString()) : Optional.empty());
+        return new Hello(token, frame.get("since") instanceof Value.Number n ? n.asLong() : Optional.empty(),
+                frame.get("epoch") instanceof Value.Text(String epoch) ? Optional.of(epoch) : Optional.empty());
     }
 }

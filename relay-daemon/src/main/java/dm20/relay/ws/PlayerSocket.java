@@ -1,7 +1,6 @@
 package dm20.relay.ws;
 
 import dm20.relay.feed.Frame;
-import dm20.relay.feed.FrameCodec;
 import dm20.relay.live.CloseCodes;
 import dm20.relay.live.Refusal;
 import dm20.relay.live.Outlet;
@@ -11,8 +10,8 @@ import io.helidon.websocket.WsSession;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -20,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * One WebSocket: a bounded queue of outgoing items drained by its own virtual thread, so sends on a session
- * are serialized and a slow phone only ever blocks its own thread. A socket whose queue overflows is closed
+ * are serialized and a slow phone only ever blocks its own thread. Frames are queued already encoded
+ * ({@link EncodedFrames}: the same JSON string for every socket that gets an equal frame). A socket whose queue overflows is closed
  * ({@link Refusal.TOO_SLOW.close()}); the page reconnects with its cursor. Thread-safe.
  */
 final class PlayerSocket implements Outlet {
@@ -35,17 +35,18 @@ final class PlayerSocket implements Outlet {
     }
 
     private final WsSession session;
-    private final FrameCodec codec;
+    private final EncodedFrames codec;
     private final BlockingQueue<Item> queue;
     private final Consumer<PlayerSocket> onGone;
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Optional<Seat> seat = Optional.empty();
     private volatile Instant lastHeard;
 
-    PlayerSocket(WsSession session, FrameCodec codec, int capacity, Instant now, Consumer<PlayerSocket> onGone) {
+    PlayerSocket(WsSession session, EncodedFrames codec, int capacity, Instant now, Consumer<PlayerSocket> onGone) {
         this.session = session;
         this.codec = codec;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        // Linked, not an array: an idle socket holds no capacity-sized array (1,024 slots × 1,000 sockets).
+        this.queue = new LinkedBlockingQueue<>(capacity);
         this.onGone = onGone;
         this.lastHeard = now;
         Thread.ofVirtual().name("ws-sender").start(this::drain);

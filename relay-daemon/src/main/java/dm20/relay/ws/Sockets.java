@@ -6,7 +6,6 @@ import dm20.relay.live.Refusal;
 import dm20.relay.live.LiveTable;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,18 +33,15 @@ public final class Sockets implements java.util.function.Supplier<WsListener> {
     public record Limits(int maxFrameBytes, int queueCapacity, Duration helloTimeout, Duration silenceTimeout) { }
 
     private final LiveTable table;
-    private final FrameCodec codec;
-    private final JsonMapper json;
+    private final EncodedFrames codec;
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final Limits limits;
     private final Set<PlayerSocket> open = ConcurrentHashMap.newKeySet();
 
-    public Sockets(LiveTable table, FrameCodec codec, JsonMapper json, Clock clock, ScheduledExecutorService timer,
-                   Limits limits) {
+    public Sockets(LiveTable table, FrameCodec codec, Clock clock, ScheduledExecutorService timer, Limits limits) {
         this.table = table;
-        this.codec = codec;
-        this.json = json;
+        this.codec = new EncodedFrames(codec);
         this.clock = clock;
         this.timer = timer;
         this.limits = limits;
@@ -53,7 +49,7 @@ public final class Sockets implements java.util.function.Supplier<WsListener> {
 
     @Override
     public WsListener get() {
-        return new WsEndpoint(this, table, json, limits.maxFrameBytes());
+        return new WsEndpoint(this, table, limits.maxFrameBytes());
     }
 
     PlayerSocket opened(WsSession session) {

@@ -12,12 +12,11 @@ import io.helidon.http.HttpPrologue;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import dm20.relay.live.FlatJson;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,15 +29,13 @@ final class WsEndpoint implements WsListener {
 
     private final Sockets sockets;
     private final LiveTable table;
-    private final JsonMapper json;
     private final int maxFrameBytes;
     private final StringBuilder partial = new StringBuilder();
     private PlayerSocket socket;
 
-    WsEndpoint(Sockets sockets, LiveTable table, JsonMapper json, int maxFrameBytes) {
+    WsEndpoint(Sockets sockets, LiveTable table, int maxFrameBytes) {
         this.sockets = sockets;
         this.table = table;
-        this.json = json;
         this.maxFrameBytes = maxFrameBytes;
     }
 
@@ -81,7 +78,7 @@ final class WsEndpoint implements WsListener {
         String frame = partial.toString();
         partial.setLength(0);
         socket.heard(sockets.now());
-        parse(frame).ifPresentOrElse(this::handle,
+        FlatJson.object(frame).ifPresentOrElse(this::handle,
                 () -> socket.close(Refusal.MALFORMED_JSON.close(), "frames must be JSON objects"));
     }
 
@@ -112,16 +109,7 @@ final class WsEndpoint implements WsListener {
         sockets.gone(socket);
     }
 
-    private Optional<JsonNode> parse(String frame) {
-        try {
-            JsonNode node = json.readTree(frame);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (JacksonException e) {
-            return Optional.empty();
-        }
-    }
-
-    private void handle(JsonNode json) {
+    private void handle(Map<String, FlatJson.Value> json) {
         ClientFrame frame = ClientFrame.decode(json);
         if (!socket.isAuthenticated()) {
             if (frame instanceof ClientFrame.Hello hello) {

@@ -49,7 +49,7 @@ class StatusRaceTest {
             Responses out = new Responses();
             ActionService actions = new ActionService(table, bus.inboxWriter(),
                     new ActionLimiter(20, Duration.ofMinutes(1)), Clock.systemUTC(), () -> "a", 100);
-            PlayerApi api = new PlayerApi(table, actions, new BearerAuth(table), out, bus.codec().json(),
+            PlayerApi api = new PlayerApi(table, actions, new BearerAuth(table), out,
                     Clock.systemUTC(), 8192);
             WebServer server = WebServer.builder().port(0).host("127.0.0.1").routing(r -> r.register(api)).build()
                     .start();

@@ -1,8 +1,7 @@
 package dm20.relay.ws;
 
-import dm20.protocol.message.MessageCodec;
+import dm20.relay.live.FlatJson;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Optional;
 
@@ -10,10 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ClientFrameTest {
 
-    private static final JsonMapper JSON = new MessageCodec().json();
-
     private static ClientFrame decode(String json) {
-        return ClientFrame.decode(JSON.readTree(json));
+        return ClientFrame.decode(FlatJson.object(json).orElseThrow());
     }
 
     @Test
@@ -26,6 +23,24 @@ class ClientFrameTest {
     void decode_helloFirstLoadWithUnknownField_toleratesItAndLeavesTheCursorAbsent() {
         assertThat(decode("{\"type\":\"hello\",\"token\":\"t\",\"future\":[1]}"))
                 .isEqualTo(new ClientFrame.Hello("t", Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void decode_helloWithANonIntegerOrHugeCursor_leavesItAbsent() {
+        assertThat(decode("{\"type\":\"hello\",\"token\":\"t\",\"since\":1.5}"))
+                .isEqualTo(new ClientFrame.Hello("t", Optional.empty(), Optional.empty()));
+        assertThat(decode("{\"type\":\"hello\",\"token\":\"t\",\"since\":99999999999999999999}"))
+                .isEqualTo(new ClientFrame.Hello("t", Optional.empty(), Optional.empty()));
+        assertThat(decode("{\"type\":\"hello\",\"token\":\"t\",\"since\":\"12\",\"epoch\":3}"))
+                .isEqualTo(new ClientFrame.Hello("t", Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void decode_aNonStringType_isUnknownNamedAsWritten() {
+        assertThat(decode("{\"type\":5}")).isEqualTo(new ClientFrame.Unknown("5"));
+        assertThat(decode("{\"type\":true}")).isEqualTo(new ClientFrame.Unknown("true"));
+        assertThat(decode("{\"type\":null}")).isEqualTo(new ClientFrame.Unknown(""));
+        assertThat(decode("{\"type\":{\"a\":1}}")).isEqualTo(new ClientFrame.Unknown(""));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dm20.relay.ws;
 
-import dm20.protocol.message.MessageCodec;
 import dm20.relay.Fixtures;
 import dm20.relay.feed.Frame;
 import dm20.relay.feed.FrameCodec;
@@ -73,7 +72,7 @@ class PlayerSocketTest {
     void send_queueOverflows_closesThatSocketWithoutBlockingTheCaller() throws Exception {
         StuckSession session = new StuckSession();
         CountDownLatch gone = new CountDownLatch(1);
-        PlayerSocket socket = new PlayerSocket(session, new FrameCodec(new MessageCodec()), 8, Fixtures.T0,
+        PlayerSocket socket = new PlayerSocket(session, new EncodedFrames(new FrameCodec()), 8, Fixtures.T0,
                 s -> gone.countDown());
         long start = System.nanoTime();
         for (int i = 0; i < 100; i++) {
@@ -94,7 +93,7 @@ class PlayerSocketTest {
     void send_healthySession_deliversInOrderThenCloses() throws Exception {
         StuckSession session = new StuckSession();
         session.release.countDown();
-        PlayerSocket socket = new PlayerSocket(session, new FrameCodec(new MessageCodec()), 64, Fixtures.T0, s -> { });
+        PlayerSocket socket = new PlayerSocket(session, new EncodedFrames(new FrameCodec()), 64, Fixtures.T0, s -> { });
         for (int i = 0; i < 20; i++) {
             socket.send(new Frame.Error("e" + i, "m"));
         }
