@@ -65,6 +65,8 @@ final class StdioTransport implements McpServerTransportProvider {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Session transport = new Session();
     private boolean inputEnded;             // guarded by reading
+    /** Whether the client's initialized notification has been handled; guarded by reading until then. */
+    private volatile boolean initialized;
     /** Lines read whose handling has not yet been counted as a request or finished. */
     private final AtomicLong unhandledLines = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
@@ -127,6 +129,7 @@ final class StdioTransport implements McpServerTransportProvider {
     private void work(Worker self) {
         while (true) {
             LineReader.Line line;
+            boolean handledInOrder = false;
             reading.lock();
             try {
                 if (inputEnded) {
@@ -137,6 +140,15 @@ final class StdioTransport implements McpServerTransportProvider {
                     inputEnded = true;
                 } else {
                     unhandledLines.incrementAndGet();   // before the next reader can see the end of input
+                    if (!initialized) {
+                        // Until the client's initialized notification has been handled, lines are handled in
+                        // order, still holding the lead: the SDK parks a request that comes before it and runs it
+                        // on the thread that handles that notification, so a blocking call parked there would
+                        // hold up every call parked behind it.
+                        self.rejoined = true;           // handled without leaving the idle count
+                        handle(line);
+                        handledInOrder = true;
+                    }
                 }
             } catch (IOException e) {
                 if (!closing) {
@@ -146,6 +158,9 @@ final class StdioTransport implements McpServerTransportProvider {
                 line = null;
             } finally {
                 reading.unlock();
+            }
+            if (handledInOrder) {
+                continue;
             }
             if (line == null) {
                 endOfInput();
@@ -211,6 +226,10 @@ final class StdioTransport implements McpServerTransportProvider {
             return false;
         }
         session.handle(message).subscribe(null, e -> LOG.error("handling a message failed", e));
+        if (message instanceof McpSchema.JSONRPCNotification n
+                && McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(n.method())) {
+            initialized = true;
+        }
         if (message instanceof McpSchema.JSONRPCRequest) {
             // its answer may be out already (counted in responses): the line stays unhandled until it is a request
             requests.incrementAndGet();
