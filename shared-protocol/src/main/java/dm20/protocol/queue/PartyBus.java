@@ -55,9 +55,9 @@ public final class PartyBus implements AutoCloseable {
         Files.createDirectories(partyDir.resolve("bus"));
         this.inbox = queue(partyDir.resolve("bus").resolve("inbox"));
         this.outbox = queue(partyDir.resolve("bus").resolve("outbox"));
-        this.inboxWriter = new ChronicleWriter<>(inbox, codec::encode, new AuditLog(partyDir.resolve("actions.jsonl")),
+        this.inboxWriter = new ChronicleWriter<>(inbox, codec::encodeBytes, new AuditLog(partyDir.resolve("actions.jsonl")),
                 inboxDurability);
-        this.outboxWriter = new ChronicleWriter<>(outbox, codec::encode,
+        this.outboxWriter = new ChronicleWriter<>(outbox, codec::encodeBytes,
                 new AuditLog(partyDir.resolve("responses.jsonl")), outboxDurability);
     }
 
