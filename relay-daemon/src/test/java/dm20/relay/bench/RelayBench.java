@@ -3,6 +3,7 @@ package dm20.relay.bench;
 import dm20.protocol.Visibility;
 import dm20.protocol.message.InboxMessage;
 import dm20.protocol.message.OutboxMessage;
+import dm20.protocol.queue.BusPoller;
 import dm20.protocol.queue.BusReader;
 import dm20.protocol.queue.Envelope;
 import dm20.protocol.queue.PartyBus;
@@ -372,9 +373,22 @@ public final class RelayBench {
     }
 
     /**
-     * 4 players, closed loop. {@code perSecondCap} &gt; 0 paces each player (the soak); 0 is flat out.
+     * 4 players, closed loop. {@code perSecondCap} &gt; 0 paces each player (the soak); 0 is flat out. The inbox is
+     * tailed meanwhile by a {@link BusPoller} in this JVM, as the mcp-server tails it (so the relay rings a listening
+     * reader after each append, as in a game; {@code inboxReader=off} leaves it out), and every action answered
+     * {@code 202} must be in the inbox at the end.
      */
     private void post(int warmSeconds, int seconds, int perSecondCap) throws Exception {
+        AtomicLong inInbox = new AtomicLong();
+        BusReader<InboxMessage> tail = bus.inboxReader(Optional.empty());
+        tail.toEnd();
+        BusPoller<InboxMessage> poller = "off".equals(opt.get("inboxReader")) ? null
+                : new BusPoller<>("bench-inbox", tail, e -> {
+                    if (e.message() instanceof InboxMessage.ActionSubmitted) {
+                        inInbox.incrementAndGet();
+                    }
+                });
+        AtomicLong accepted = new AtomicLong();
         List<String> players = Fixtures.PLAYERS;
         long[][] lat = new long[players.size()][];
         int[] counts = new int[players.size()];
@@ -399,6 +413,9 @@ public final class RelayBench {
                         }
                         int code = http.exchange(req);
                         long e = System.nanoTime();
+                        if (code == 202) {
+                            accepted.incrementAndGet();
+                        }
                         if (code != 202) {
                             if (refused.getAndIncrement() == 0) {
                                 firstRefusal.set(code);
@@ -433,6 +450,18 @@ public final class RelayBench {
         }
         if (refused.get() > 0) {
             System.err.println("POST refusals: " + refused + ", first " + firstRefusal + " " + refusalBody[0]);
+        }
+        if (poller != null) {
+            if (!poller.awaitCaughtUp(java.time.Duration.ofSeconds(30))) {
+                throw new IllegalStateException("the inbox reader did not catch up");
+            }
+            poller.close();
+            if (inInbox.get() != accepted.get()) {
+                throw new IllegalStateException(accepted + " actions answered 202 but " + inInbox + " in the inbox");
+            }
+            System.err.println("inbox check: all " + accepted + " actions answered 202 are in the inbox");
+        } else {
+            tail.close();
         }
         if (perSecondCap == 0) {
             row("POST /action, 4 players closed loop: durable actions/s (" + seconds + " s after " + warmSeconds

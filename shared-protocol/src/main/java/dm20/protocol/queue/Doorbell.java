@@ -181,7 +181,8 @@ final class Doorbell implements AutoCloseable {
         /** The longest a newly registered reader waits before the writer lists it (and rings it). */
         static final java.time.Duration RELIST = java.time.Duration.ofMillis(100);
 
-        private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+        /** Nothing to send: an empty buffer stays as it is, so one serves every ring (under this monitor). */
+        private final ByteBuffer empty = ByteBuffer.allocate(0);
 
         private final Path dir;
         private DatagramChannel channel;
@@ -211,7 +212,7 @@ final class Doorbell implements AutoCloseable {
                 }
                 for (InetSocketAddress r : readers) {
                     try {
-                        channel.send(EMPTY.duplicate(), r);
+                        channel.send(empty, r);
                     } catch (IOException e) {
                         // e.g. port unreachable from an earlier datagram: that reader is gone
                     }
