@@ -78,6 +78,10 @@ final class RelayServer {
                 .writeBufferSize(2048)
                 .maxPayloadSize(limits.maxBodyBytes() * 8L)
                 .directHandlers(new ParserErrors(out).handlers())
+                // exactly these two protocols: discovering them too would add a second HTTP/1 selector beside this
+                // one, and with two selectors Helidon closes a connection whose first line is not HTTP/1.1 instead
+                // of answering 400 (RelayHardeningIT)
+                .protocolsDiscoverServices(false)
                 .addProtocol(http1())
                 .routing(r -> r.addFilter(new SecurityHeaders())
                         .register(api)
