@@ -38,13 +38,14 @@ import java.util.concurrent.locks.LockSupport;
  *       (time until every {@code welcome} arrived), then P pushes (default 200): append → arrival at all N;
  *       relay RSS after;</li>
  *   <li><b>post</b>: 4 players in a closed loop of {@code POST /action} on kept-alive connections (the 202
- *       comes after the durable, msync'ed inbox append): actions/s and latency percentiles; RSS after.</li>
+ *       comes after the durable, msync'ed inbox append): actions/s and latency percentiles; RSS after. The inbox
+ *       is tailed meanwhile as the mcp-server tails it, and every action answered 202 must be in it.</li>
  * </ol>
  * Every row carries the 1-minute load average and the CPU steal share while it was measured. With
  * {@code soak=MINUTES} it repeats audience + a rate-limited POST run for that long and samples RSS every
  * 10 s. Usage (key=value, all optional):
  * <pre>jar=relay-daemon/target/relay-daemon.jar jvm="-XX:+UseSerialGC ..." aot=auto|off observers=1000
- * pushes=200 gapMs=20 postWarm=3 postSeconds=10 phases=idle,fanout12,audience,post soak=0</pre>
+ * pushes=200 gapMs=20 postWarm=3 postSeconds=10 inboxReader=on|off phases=idle,fanout12,audience,post soak=0</pre>
  */
 public final class RelayBench {
 
