@@ -43,7 +43,11 @@ import java.util.concurrent.locks.LockSupport;
  * {@code soak=MINUTES} it repeats audience + a rate-limited POST run for that long and samples RSS every
  * 10 s. Usage (key=value, all optional):
  * <pre>jar=relay-daemon/target/relay-daemon.jar jvm="-XX:+UseSerialGC ..." aot=auto|off observers=1000
- * pushes=200 gapMs=20 postWarm=3 postSeconds=10 phases=idle,fanout12,audience,post soak=0</pre>
+ * pushes=200 pushes12=200 gapMs=20 postWarm=3 postSeconds=10 phases=idle,fanout12,audience,post soak=0 hops=off</pre>
+ * {@code hops=on} starts the relay with {@code -Ddm20.hops=true} and a JFR recording of its {@code dm20.Hop} events
+ * (shared-protocol's {@code queue.Hop}); after fanout12 it prints, per hop, the median time from the append call to
+ * that hop, the outbox poller's wall and CPU time per step, and this harness's own CPU per append. A relay jar
+ * without the events (an older build) simply shows no relay hops.
  */
 public final class RelayBench {
 
@@ -321,6 +325,7 @@ public final class RelayBench {
             long[] starts = new long[pushes];
             long[] appendDone = new long[pushes];
             Machine.Sample a = Machine.sample();
+            double[] us0 = Machine.userSystemSeconds(relay.pid());
             for (int n = 0; n < pushes; n++) {
                 long t0 = push("f12-", n);
                 starts[n] = t0;
@@ -333,7 +338,12 @@ public final class RelayBench {
                 sleep(gap);
             }
             Machine.Sample b = Machine.sample();
+            double[] us1 = Machine.userSystemSeconds(relay.pid());
             int skip = Math.min(20, pushes / 5);
+            row("relay CPU per push to 12 sockets (user + system, /proc; idle time between pushes included)",
+                    String.format(Locale.ROOT, "%.0f µs (user %.0f, system %.0f)",
+                            ((us1[0] - us0[0]) + (us1[1] - us0[1])) * 1e6 / pushes, (us1[0] - us0[0]) * 1e6 / pushes,
+                            (us1[1] - us0[1]) * 1e6 / pushes), "", a, b);
             row("outbox append → first of 12 sockets, p50 / p99 (" + (pushes - skip) + " pushes, " + gap + " ms apart)",
                     pct(first, skip), "", a, b);
             row("outbox append → last of 12 sockets, p50 / p99", pct(last, skip), "", a, b);
