@@ -19,14 +19,16 @@ final class RelayLauncher {
 
     /**
      * The relay's JVM: the serial collector (one small heap, no concurrent GC threads), C1 only (no C2
-     * compiler threads competing for two cores), and sizing that bounds memory: a 96 MiB heap (the relay's
-     * live data is ≈ 20 MB idle and ≈ 35 MB with 1,000 sockets) with a 32 MiB young generation (16 MiB
-     * collected too often under a burst of actions), code cache and metaspace capped.
-     * Measured in docs/performance.md, section Relay; keep in step with {@code relay_flags} in {@code ./dm20}.
+     * compiler threads competing for two cores), and sizing that bounds memory: a heap that starts at 8 MiB and
+     * grows to at most 96 MiB (the relay's live data is ≈ 6 MB idle and ≈ 35 MB with 1,000 sockets), with the
+     * young generation a third of it (the default ratio), so it grows with the heap under load instead of being
+     * 32 MiB touched at idle; free ratios 10/30 so that a full collection gives memory back after a burst.
+     * Code cache and metaspace capped. Measured in docs/performance.md, section Relay; keep in step with
+     * {@code relay_flags} in {@code ./dm20}.
      */
     static final List<String> JVM_FLAGS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xmx96m", "-Xmn32m", "-XX:ReservedCodeCacheSize=32m",
-            "-XX:MaxMetaspaceSize=96m");
+            "-XX:TieredStopAtLevel=1", "-Xms8m", "-Xmx96m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=96m");
 
     private final Optional<Path> configuredJar;
 
