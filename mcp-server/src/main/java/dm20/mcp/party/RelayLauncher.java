@@ -54,7 +54,12 @@ final class RelayLauncher {
             // relay start prints a deprecation warning block.
             cmd.add(1, "--sun-misc-unsafe-memory-access=allow");
         }
-        aotCache(jar).ifPresent(flag -> cmd.add(1, flag));
+        Optional<String> record = recordCache();
+        if (record.isPresent()) {
+            cmd.add(1, "-XX:AOTCacheOutput=" + record.get());
+        } else {
+            aotCache(jar).ifPresent(flag -> cmd.add(1, flag));
+        }
         publicUrl.ifPresent(u -> cmd.addAll(List.of("--public-url", u)));
         Path log = campaignDir.resolve("party").resolve("relay.log");
         try {
@@ -84,6 +89,21 @@ final class RelayLauncher {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Set only by the launcher's training run ({@code train_mcp} in {@code ./dm20}); see {@link #recordCache}. */
+    static final String RECORD_ENV = "DM20_RELAY_AOT_OUTPUT";
+
+    /**
+     * The relay's AOT cache to record, in the launcher's training run only: {@code ./dm20} sets
+     * {@value #RECORD_ENV} for its throw-away server, whose {@code party_start} then starts the relay recording
+     * its cache from a real start (a session with seats folded from the outbox, the ready report, a status
+     * request, the stop), which is what every later {@code party_start} does. A relay recording its cache writes
+     * it when it exits (a child JVM assembles it); the training waits for that. Never set for a real game.
+     */
+    static Optional<String> recordCache() {
+        return Optional.ofNullable(System.getenv(RECORD_ENV)).filter(p -> !p.isBlank())
+                .filter(p -> Runtime.version().feature() >= 25);
     }
 
     /** The last lines of the relay's log, to explain a failure. */
