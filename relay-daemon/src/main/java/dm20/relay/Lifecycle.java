@@ -1,5 +1,6 @@
 package dm20.relay;
 
+import dm20.protocol.lock.ProcessLock;
 import dm20.protocol.message.InboxMessage.RelayStarted;
 import dm20.protocol.message.InboxMessage.RelayStopped;
 import dm20.protocol.message.OutboxMessage;
@@ -34,7 +35,7 @@ final class Lifecycle {
     private final WebServer server;
     private final LiveTable table;
     private final Sockets sockets;
-    private final CampaignLock lock;
+    private final ProcessLock lock;
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final InboxPresence presence;
@@ -42,7 +43,7 @@ final class Lifecycle {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private BusPoller<OutboxMessage> poller;
 
-    Lifecycle(String instanceId, PartyBus bus, WebServer server, LiveTable table, Sockets sockets, CampaignLock lock,
+    Lifecycle(String instanceId, PartyBus bus, WebServer server, LiveTable table, Sockets sockets, ProcessLock lock,
               Clock clock, ScheduledExecutorService timer, InboxPresence presence) {
         this.instanceId = instanceId;
         this.bus = bus;

@@ -1,5 +1,6 @@
 package dm20.relay;
 
+import dm20.protocol.lock.ProcessLock;
 import dm20.protocol.message.InboxMessage;
 import dm20.protocol.message.InboxMessage.ActionSubmitted;
 import dm20.protocol.message.OutboxMessage;
@@ -77,15 +78,15 @@ public final class RelayMain {
     }
 
     private static void start(RelayOptions options, String instanceId, PartyBus bus, Clock clock) {
-        Optional<CampaignLock> lock;
+        Optional<ProcessLock> lock;
         try {
-            lock = CampaignLock.tryAcquire(bus.partyDir());
+            lock = ProcessLock.tryAcquire(bus.partyDir().resolve("relay.lock"));
         } catch (java.io.IOException e) {
             lock = Optional.empty();
         }
         if (lock.isEmpty()) {
             fail(bus, instanceId, clock, "another relay already serves " + options.campaign()
-                    + " (lock " + bus.partyDir().resolve("relay.lock") + ")");
+                    + " (" + ProcessLock.holder(bus.partyDir().resolve("relay.lock")) + ")");
             return;
         }
         Limits limits = options.limits();

@@ -13,6 +13,7 @@ import dm20.mcp.session.SessionBook;
 import dm20.protocol.CombatState;
 import dm20.protocol.Tokens;
 import dm20.protocol.Viewer;
+import dm20.protocol.lock.ProcessLock;
 import dm20.protocol.message.InboxMessage.ActionSubmitted;
 import dm20.protocol.message.OutboxMessage;
 import dm20.protocol.sheet.CharacterSheet;
@@ -20,6 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +42,7 @@ import java.util.UUID;
 public final class PartyService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartyService.class);
+    private static final String DM_LOCK = "dm.lock";
 
     private final Campaigns campaigns;
     private final Players players;
@@ -57,7 +62,7 @@ public final class PartyService implements AutoCloseable {
     private volatile PartySettings settings;
 
     private volatile PartySession session;
-    private DmLock dmLock;
+    private ProcessLock dmLock;
     private SeatBook seats;
 
     public PartyService(Game game, Tokens tokens, Optional<java.nio.file.Path> relayJar, JsonMapper json) {
@@ -107,7 +112,7 @@ public final class PartyService implements AutoCloseable {
         }
         if (session == null) {
             // one DM per campaign: refused here, before this process opens the bus or writes anything
-            DmLock taken = DmLock.acquire(campaign.dir().resolve("party"), campaign.info().name());
+            ProcessLock taken = takeDmLock(campaign);
             try {
                 session = new PartySession(campaign.dir(), this::onLiveAction,
                         m -> requestRunner.execute(() -> run(m)));
@@ -120,6 +125,23 @@ public final class PartyService implements AutoCloseable {
             settings = PartySettings.read(session.partyDir(), json);
         }
         return session;
+    }
+
+    /**
+     * One DM per campaign: the OS lock on {@code party/dm.lock}, held while this process's session is open.
+     *
+     * @throws GameException naming the process that holds it, if another live process does
+     */
+    private static ProcessLock takeDmLock(Campaign campaign) {
+        Path file = campaign.dir().resolve("party").resolve(DM_LOCK);
+        try {
+            return ProcessLock.tryAcquire(file).orElseThrow(() -> new GameException("another dm20 server ("
+                    + ProcessLock.holder(file) + ") runs Party Mode for " + campaign.info().name()
+                    + ": only one DM per campaign. Use that one, or stop it (close its Claude Code window,"
+                    + " its console, or end that process) and call party_start again."));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Publishes the session's opening (a fresh epoch unless one is open), every seat, sheet and the combat. */
