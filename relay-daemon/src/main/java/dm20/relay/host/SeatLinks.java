@@ -94,7 +94,8 @@ public final class SeatLinks {
         Map<String, PlayerLink> players = new LinkedHashMap<>();
         Optional<HostLink> host = Optional.empty();
         try {
-            SeatsFile content = WireJson.read(Files.readAllBytes(file), SeatsFile.class);
+            // the wire binder refuses anything after the object; a file may end with a newline
+            SeatsFile content = WireJson.read(Files.readString(file).strip(), SeatsFile.class);
             for (Row seat : content.seats()) {
                 String seatId = seat.seatId().orElse("");
                 String path = seat.path().orElse("");
@@ -114,7 +115,7 @@ public final class SeatLinks {
             }
         } catch (NoSuchFileException e) {
             return Links.none();
-        } catch (IOException | WireFormatException e) {
+        } catch (IOException | WireFormatException e) {   // also invalid UTF-8
             LOG.warning("cannot read " + file + " (" + e.getClass().getSimpleName() + "); host links omitted");
             return Links.none();
         }

@@ -59,6 +59,17 @@ class SeatLinksTest {
     }
 
     @Test
+    void read_prettyPrintedWithSurroundingWhitespace_readsTheLinks() throws Exception {
+        var links = read("""
+
+                {"seats":[{"seatId":"p1","role":"PLAYER","displayName":"Hero1","token":"token-p1","path":"/play#token-p1"},
+                          {"seatId":"tv","role":"OBSERVER","displayName":"TV","token":"token-tv","path":"/play#token-tv"}]}
+                """, Set.of());
+
+        assertThat(links.players()).containsOnlyKeys("p1", "tv");
+    }
+
+    @Test
     void read_fileWrittenByTheServer_otherFieldsIgnoredAndSeatWithoutIdSkipped() throws Exception {
         var links = read("{\"seats\":[{\"seatId\":\"seat-p1\",\"role\":\"PLAYER\",\"displayName\":\"Ann\","
                 + "\"playerId\":\"ann\",\"characterId\":\"c1\",\"token\":\"P1TOKEN\",\"path\":\"/play#P1TOKEN\"},"
