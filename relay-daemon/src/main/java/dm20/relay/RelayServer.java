@@ -59,6 +59,9 @@ final class RelayServer {
                 // docs/performance.md, section Relay.
                 .useNio(false)
                 .writeBufferSize(2048)
+                // A pushed frame is one small write that the phone should have at once: without TCP_NODELAY
+                // (Helidon's default is off) Nagle holds a frame back while an earlier one is unacknowledged.
+                .connectionOptions(o -> o.tcpNoDelay(true))
                 .maxPayloadSize(limits.maxBodyBytes() * 8L)
                 .directHandlers(new ParserErrors(out).handlers())
                 .routing(r -> r.addFilter(new SecurityHeaders())

@@ -9,6 +9,7 @@ import dm20.protocol.message.OutboxMessage.CharacterUpdated;
 import dm20.protocol.sheet.CharacterSheet;
 import dm20.protocol.message.OutboxMessage;
 import dm20.protocol.queue.Envelope;
+import dm20.protocol.queue.Hop;
 import dm20.relay.feed.FeedProjector;
 import dm20.relay.feed.Frame;
 import dm20.relay.feed.History;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,10 @@ public final class LiveTable {
     private final int maxSocketsPerSeat;
     private final int maxObserverSockets;
     private final Set<Outlet> outlets = new LinkedHashSet<>();
+    /** The same outlets by seat (kept with {@link #outlets}): a fan-out projects and encodes once per seat. */
+    private final Map<Seat, Set<Outlet>> bySeat = new LinkedHashMap<>();
+    /** Seat id → its attached outlets, kept with {@link #outlets}: a count is O(1), not a scan of every socket. */
+    private final Map<String, Integer> perSeat = new HashMap<>();
     private final Map<String, Instant> lastSeen = new HashMap<>();
     /** Seat id → the token hash it last attached with: what "joined this session" means for a room lock. */
     private final Map<String, String> joined = new HashMap<>();
@@ -74,9 +80,17 @@ public final class LiveTable {
         List<String> gone = new ArrayList<>();
         Change change;
         synchronized (this) {
+            if (Hop.ON) {
+                Hop.stamp("table.locked");
+            }
             change = state.apply(envelope);
             switch (change) {
-                case Change.None n -> fanOut(envelope);
+                case Change.None n -> {
+                    fanOut(envelope);
+                    if (Hop.ON) {
+                        Hop.stamp("table.fanned");
+                    }
+                }
                 case Change.SeatGone g -> gone.addAll(detachSeat(g.seatId(), new Frame.Closing(g.reason()),
                         Refusal.UNAUTHORIZED.close()));
                 case Change.SessionReset r -> gone.addAll(detachAll(new Frame.Reload("a new session started"),
@@ -89,16 +103,46 @@ public final class LiveTable {
     }
 
     /**
-     * Projects once per seat, not once per socket (the projection is a pure function of message and seat):
-     * an audience of 1,000 sockets on one observer link costs one projection.
+     * Projects once per seat, not once per socket (the projection is a pure function of message and seat): an
+     * audience of 1,000 sockets on one observer link costs one projection. Frames equal across seats (a public
+     * narrative) are sent as one instance, so the sockets' encoder recognises them by identity instead of hashing
+     * and comparing a record per socket (costly in C1-compiled code: docs/performance.md, Relay). Each socket gets
+     * its frames in order; sockets are served seat by seat.
      */
     private void fanOut(Envelope<OutboxMessage> envelope) {
         String epoch = state.epoch().orElse("");
-        Map<Seat, List<Frame>> bySeat = new HashMap<>();
-        for (Outlet outlet : outlets) {
-            bySeat.computeIfAbsent(outlet.seat(), seat -> FeedProjector.project(envelope, seat, epoch))
-                    .forEach(outlet::send);
+        List<Frame> distinct = new ArrayList<>(4);
+        for (Map.Entry<Seat, Set<Outlet>> seat : bySeat.entrySet()) {
+            List<Frame> frames = FeedProjector.project(envelope, seat.getKey(), epoch);
+            if (frames.isEmpty()) {
+                continue;
+            }
+            frames = shared(frames, distinct);
+            for (Outlet outlet : seat.getValue()) {
+                for (Frame frame : frames) {
+                    outlet.send(frame);
+                }
+            }
         }
+    }
+
+    /** {@code frames} with each frame replaced by an equal one already in {@code distinct}, which gets the new ones. */
+    private static List<Frame> shared(List<Frame> frames, List<Frame> distinct) {
+        List<Frame> out = new ArrayList<>(frames.size());
+        for (Frame frame : frames) {
+            Frame same = frame;
+            for (Frame d : distinct) {
+                if (d.equals(frame)) {
+                    same = d;
+                    break;
+                }
+            }
+            if (same == frame) {
+                distinct.add(frame);
+            }
+            out.add(same);
+        }
+        return out;
     }
 
     /** The seat presenting {@code token}, if its token is current. */
@@ -141,7 +185,7 @@ public final class LiveTable {
         List<Frame> history = History.frames(state.feed(), pinned(), seat, current,
                 epoch.isPresent() ? since : Optional.empty());
         history.forEach(outlet::send);
-        outlets.add(outlet);
+        attachOutlet(outlet);
         lastSeen.put(seat.seatId(), clock.instant());
         joined.put(seat.seatId(), seat.tokenHash());
         return new Attach.Attached(welcome, history.size());
@@ -157,7 +201,7 @@ public final class LiveTable {
     public void detach(Outlet outlet) {
         boolean removed;
         synchronized (this) {
-            removed = outlets.remove(outlet);
+            removed = detachOutlet(outlet);
             if (removed) {
                 lastSeen.put(outlet.seat().seatId(), clock.instant());
             }
@@ -205,15 +249,34 @@ public final class LiveTable {
         for (Outlet o : closing) {
             o.send(last);
             o.close(code, reason);
-            outlets.remove(o);
+            detachOutlet(o);
             lastSeen.put(o.seat().seatId(), clock.instant());
         }
         return closing.stream().map(o -> o.seat().seatId()).distinct().toList();
     }
 
+    private void attachOutlet(Outlet outlet) {
+        if (outlets.add(outlet)) {
+            bySeat.computeIfAbsent(outlet.seat(), s -> new LinkedHashSet<>()).add(outlet);
+            perSeat.merge(outlet.seat().seatId(), 1, Integer::sum);
+        }
+    }
+
+    private boolean detachOutlet(Outlet outlet) {
+        if (!outlets.remove(outlet)) {
+            return false;
+        }
+        Set<Outlet> same = bySeat.get(outlet.seat());
+        if (same != null && same.remove(outlet) && same.isEmpty()) {
+            bySeat.remove(outlet.seat());
+        }
+        perSeat.computeIfPresent(outlet.seat().seatId(), (id, n) -> n > 1 ? n - 1 : null);
+        return true;
+    }
+
     /** Open sockets of a seat. */
     public synchronized int connections(String seatId) {
-        return (int) outlets.stream().filter(o -> o.seat().seatId().equals(seatId)).count();
+        return perSeat.getOrDefault(seatId, 0);
     }
 
     /** A snapshot of the attached sockets (for heartbeats). */

@@ -32,6 +32,21 @@ final class EncodedFrames {
 
     /** {@code frame} as one line of JSON, as {@link FrameCodec#encode} writes it. */
     String encode(Frame frame) {
+        Last last = this.last;
+        if (last != null && last.frame() == frame) {
+            return last.json();   // a fan-out sends one Frame instance to every socket of a seat
+        }
+        String json = lookup(frame);
+        this.last = new Last(frame, json);
+        return json;
+    }
+
+    /** The frame encoded last, for the same instance sent again (compared by identity: no hashing). */
+    private record Last(Frame frame, String json) { }
+
+    private volatile Last last;
+
+    private String lookup(Frame frame) {
         synchronized (recent) {
             String json = recent.get(frame);
             if (json != null) {

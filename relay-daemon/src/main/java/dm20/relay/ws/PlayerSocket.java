@@ -1,5 +1,6 @@
 package dm20.relay.ws;
 
+import dm20.protocol.queue.Hop;
 import dm20.relay.feed.Frame;
 import dm20.relay.live.CloseCodes;
 import dm20.relay.live.Refusal;
@@ -10,16 +11,14 @@ import io.helidon.websocket.WsSession;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One WebSocket: a bounded queue of outgoing items drained by its own virtual thread, so sends on a session
- * are serialized and a slow phone only ever blocks its own thread. Frames are queued already encoded
+ * One WebSocket: a bounded queue of outgoing items ({@link Mailbox}, lock-free) drained by its own virtual thread,
+ * so sends on a session are serialized and a slow phone only ever blocks its own thread. Frames are queued already encoded
  * ({@link EncodedFrames}: the same JSON string for every socket that gets an equal frame). A socket whose queue overflows is closed
  * ({@link Refusal.TOO_SLOW.close()}); the page reconnects with its cursor. Thread-safe.
  */
@@ -36,7 +35,7 @@ final class PlayerSocket implements Outlet {
 
     private final WsSession session;
     private final EncodedFrames codec;
-    private final BlockingQueue<Item> queue;
+    private final Mailbox<Item> queue;
     private final Consumer<PlayerSocket> onGone;
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Optional<Seat> seat = Optional.empty();
@@ -46,7 +45,7 @@ final class PlayerSocket implements Outlet {
         this.session = session;
         this.codec = codec;
         // Linked, not an array: an idle socket holds no capacity-sized array (1,024 slots × 1,000 sockets).
-        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.queue = new Mailbox<>(capacity);
         this.onGone = onGone;
         this.lastHeard = now;
         Thread.ofVirtual().name("ws-sender").start(this::drain);
@@ -87,7 +86,7 @@ final class PlayerSocket implements Outlet {
         if (closing.compareAndSet(false, true)) {
             if (!queue.offer(new Item.Close(code, reason))) {
                 queue.clear();
-                queue.offer(new Item.Close(code, reason));
+                queue.force(new Item.Close(code, reason));
             }
         }
     }
@@ -96,13 +95,13 @@ final class PlayerSocket implements Outlet {
     void stopped() {
         closing.set(true);
         queue.clear();
-        queue.offer(new Item.Stop());
+        queue.force(new Item.Stop());
     }
 
     private void overflow() {
         if (closing.compareAndSet(false, true)) {
             queue.clear();
-            queue.offer(new Item.Close(Refusal.TOO_SLOW.close(), "too slow: reconnect to catch up"));
+            queue.force(new Item.Close(Refusal.TOO_SLOW.close(), "too slow: reconnect to catch up"));
             onGone.accept(this);
         }
     }
@@ -127,8 +126,16 @@ final class PlayerSocket implements Outlet {
         try {
             while (true) {
                 Item item = queue.take();
+                if (Hop.ON) {
+                    Hop.stamp("ws.taken");
+                }
                 switch (item) {
-                    case Item.Text t -> session.send(t.json(), true);
+                    case Item.Text t -> {
+                        session.send(t.json(), true);
+                        if (Hop.ON) {
+                            Hop.stamp("ws.written");
+                        }
+                    }
                     case Item.Ping p -> session.ping(BufferData.empty());
                     case Item.Close c -> {
                         session.close(c.code(), c.reason());

@@ -82,12 +82,18 @@ final class Machine {
 
     /** Process CPU time (user + system) in seconds from /proc/<pid>/stat, or -1. */
     static double cpuSeconds(long pid) {
+        double[] us = userSystemSeconds(pid);
+        return us[0] < 0 ? -1 : us[0] + us[1];
+    }
+
+    /** Process CPU time in user and in system (kernel) mode, in seconds, from /proc/<pid>/stat, or -1s. */
+    static double[] userSystemSeconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            return new double[]{Long.parseLong(f[11]) / 100.0, Long.parseLong(f[12]) / 100.0};
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return new double[]{-1, -1};
         }
     }
 }

@@ -43,7 +43,11 @@ import java.util.concurrent.locks.LockSupport;
  * {@code soak=MINUTES} it repeats audience + a rate-limited POST run for that long and samples RSS every
  * 10 s. Usage (key=value, all optional):
  * <pre>jar=relay-daemon/target/relay-daemon.jar jvm="-XX:+UseSerialGC ..." aot=auto|off observers=1000
- * pushes=200 gapMs=20 postWarm=3 postSeconds=10 phases=idle,fanout12,audience,post soak=0</pre>
+ * pushes=200 pushes12=200 gapMs=20 postWarm=3 postSeconds=10 phases=idle,fanout12,audience,post soak=0 hops=off</pre>
+ * {@code hops=on} starts the relay with {@code -Ddm20.hops=true} and a JFR recording of its {@code dm20.Hop} events
+ * (shared-protocol's {@code queue.Hop}); after fanout12 it prints, per hop, the median time from the append call to
+ * that hop, the outbox poller's wall and CPU time per step, and this harness's own CPU per append. A relay jar
+ * without the events (an older build) simply shows no relay hops.
  */
 public final class RelayBench {
 
@@ -120,6 +124,11 @@ public final class RelayBench {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElseThrow());
         cmd.addAll(Arrays.asList(opt.getOrDefault("jvm", DEFAULT_JVM).trim().split("\\s+")));
+        if (hops()) {
+            // the relay stamps each hop of a push as a JFR event (dm20.protocol.queue.Hop); dumped after fanout12
+            cmd.add("-Ddm20.hops=true");
+            cmd.add("-XX:StartFlightRecording=name=hops,settings=none,filename=" + dir.resolve("hops.jfr"));
+        }
         Path aot = jar.resolveSibling("relay-daemon.aot");
         if (!"off".equals(opt.getOrDefault("aot", "auto")) && Files.isRegularFile(aot)
                 && Files.getLastModifiedTime(aot).compareTo(Files.getLastModifiedTime(jar)) > 0) {
@@ -164,6 +173,10 @@ public final class RelayBench {
         }
     }
 
+    private boolean hops() {
+        return "on".equals(opt.getOrDefault("hops", "off"));
+    }
+
     private String breakdown() {
         StringBuilder s = new StringBuilder();
         Machine.rssByKind(relay.pid()).forEach((k, v) -> s.append(String.format(Locale.ROOT, "%s %.1f MB; ", k, v)));
@@ -185,11 +198,24 @@ public final class RelayBench {
 
     /** A public narrative whose text carries {@code marker + n + "-"} so that arrivals can be matched. */
     private long push(String marker, int n) {
+        long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         bus.outboxWriter().append(new OutboxMessage.NarrativePosted("bench-" + pushIds.incrementAndGet(),
                 marker + n + "- The torches gutter as the audience leans in.", Visibility.everyone(), Instant.now()));
+        appended = System.nanoTime();
+        if (n < appendCpu.length) {
+            appendCpu[n] = THREADS.getCurrentThreadCpuTime() - c0;
+        }
         return t0;
     }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    /** The harness thread's CPU time spent in each push's append call (fanout12), ns. */
+    private final long[] appendCpu = new long[100_000];
+
+    /** When the last {@link #push}'s append call returned. */
+    private long appended;
 
     /** Sockets that record when each numbered push arrived. */
     private static final class Crowd implements AutoCloseable {
@@ -296,9 +322,14 @@ public final class RelayBench {
             sleep(500);
             long[] first = new long[pushes];
             long[] last = new long[pushes];
+            long[] starts = new long[pushes];
+            long[] appendDone = new long[pushes];
             Machine.Sample a = Machine.sample();
+            double[] us0 = Machine.userSystemSeconds(relay.pid());
             for (int n = 0; n < pushes; n++) {
                 long t0 = push("f12-", n);
+                starts[n] = t0;
+                appendDone[n] = appended - t0;
                 if (!crowd.await(n, TimeUnit.SECONDS.toNanos(5))) {
                     throw new IllegalStateException("push " + n + " did not reach all 12 sockets");
                 }
@@ -307,11 +338,124 @@ public final class RelayBench {
                 sleep(gap);
             }
             Machine.Sample b = Machine.sample();
+            double[] us1 = Machine.userSystemSeconds(relay.pid());
             int skip = Math.min(20, pushes / 5);
+            row("relay CPU per push to 12 sockets (user + system, /proc; idle time between pushes included)",
+                    String.format(Locale.ROOT, "%.0f µs (user %.0f, system %.0f)",
+                            ((us1[0] - us0[0]) + (us1[1] - us0[1])) * 1e6 / pushes, (us1[0] - us0[0]) * 1e6 / pushes,
+                            (us1[1] - us0[1]) * 1e6 / pushes), "", a, b);
             row("outbox append → first of 12 sockets, p50 / p99 (" + (pushes - skip) + " pushes, " + gap + " ms apart)",
                     pct(first, skip), "", a, b);
             row("outbox append → last of 12 sockets, p50 / p99", pct(last, skip), "", a, b);
+            if (hops()) {
+                hopBreakdown(starts, appendDone, first, last, skip, a, b);
+            }
         }
+    }
+
+    /**
+     * Per hop, the median time from the push's append call (harness) to the hop (relay's JFR {@code dm20.Hop}
+     * events, matched to a push by time: the first stamp of each kind after the push and before the next one; for
+     * the per-socket hops also the last). Dumps the relay's recording with {@code jcmd}.
+     */
+    private void hopBreakdown(long[] starts, long[] appendDone, long[] first, long[] last, int skip,
+                              Machine.Sample a, Machine.Sample b) {
+        Path file;
+        try {
+            file = Files.createTempFile("hops", ".jfr");
+            Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(relay.pid()), "JFR.dump", "name=hops",
+                    "filename=" + file).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                System.err.println("jcmd JFR.dump failed");
+                return;
+            }
+        } catch (IOException | InterruptedException e) {
+            System.err.println("cannot dump the relay's hops: " + e);
+            return;
+        }
+        Map<String, List<Long>> stamps = new java.util.TreeMap<>();
+        // the outbox poller's own hops in order, with its thread's CPU time: what each step cost it in CPU
+        List<jdk.jfr.consumer.RecordedEvent> poller = new ArrayList<>();
+        try (jdk.jfr.consumer.RecordingFile rf = new jdk.jfr.consumer.RecordingFile(file)) {
+            while (rf.hasMoreEvents()) {
+                jdk.jfr.consumer.RecordedEvent e = rf.readEvent();
+                if (e.getEventType().getName().equals("dm20.Hop")) {
+                    stamps.computeIfAbsent(e.getString("hop"), k -> new ArrayList<>()).add(e.getLong("nanos"));
+                    if (e.getLong("threadCpu") >= 0 && e.getString("hop").matches("bus\\..*|table\\..*")) {
+                        poller.add(e);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("cannot read " + file + ": " + e);
+            return;
+        }
+        stamps.values().forEach(java.util.Collections::sort);
+        int n = starts.length;
+        Map<String, long[]> firstOf = new LinkedHashMap<>();
+        Map<String, long[]> lastOf = new LinkedHashMap<>();
+        for (var entry : stamps.entrySet()) {
+            long[] f = new long[n];
+            long[] l = new long[n];
+            List<Long> xs = entry.getValue();
+            for (int i = 0; i < n; i++) {
+                long from = starts[i];
+                long to = i + 1 < n ? starts[i + 1] : Long.MAX_VALUE;
+                int at = java.util.Collections.binarySearch(xs, from);
+                at = at < 0 ? -at - 1 : at;
+                f[i] = -1;
+                l[i] = -1;
+                for (int k = at; k < xs.size() && xs.get(k) < to; k++) {
+                    if (f[i] < 0) {
+                        f[i] = xs.get(k) - from;
+                    }
+                    l[i] = xs.get(k) - from;
+                }
+            }
+            firstOf.put(entry.getKey(), f);
+            lastOf.put(entry.getKey(), l);
+        }
+        row("hops, append → …, p50 (µs): append returned", us(appendDone, skip), "", a, b);
+        for (String hop : List.of("bus.woke-rang", "bus.woke", "bus.read", "table.locked", "table.fanned",
+                "bus.handled")) {
+            if (firstOf.containsKey(hop)) {
+                row("hops: " + hop + " (first after the append)", us(firstOf.get(hop), skip), "", a, b);
+            }
+        }
+        for (String hop : List.of("ws.taken", "ws.written")) {
+            if (firstOf.containsKey(hop)) {
+                row("hops: " + hop + " first / last of 12", us(firstOf.get(hop), skip) + " / "
+                        + us(lastOf.get(hop), skip), "", a, b);
+            }
+        }
+        row("hops: client first byte, first / last of 12", us(first, skip) + " / " + us(last, skip), "", a, b);
+        poller.sort(java.util.Comparator.comparingLong(e -> e.getLong("nanos")));
+        Map<String, List<Long>> wall = new LinkedHashMap<>();
+        Map<String, List<Long>> cpu = new LinkedHashMap<>();
+        for (int i = 1; i < poller.size(); i++) {
+            var x = poller.get(i - 1);
+            var y = poller.get(i);
+            String step = x.getString("hop") + " → " + y.getString("hop");
+            if (step.startsWith("bus.handled")) {
+                continue;   // the idle time between messages
+            }
+            wall.computeIfAbsent(step, k -> new ArrayList<>()).add(y.getLong("nanos") - x.getLong("nanos"));
+            cpu.computeIfAbsent(step, k -> new ArrayList<>()).add(y.getLong("threadCpu") - x.getLong("threadCpu"));
+        }
+        for (String step : wall.keySet()) {
+            long[] w = wall.get(step).stream().mapToLong(Long::longValue).toArray();
+            long[] c = cpu.get(step).stream().mapToLong(Long::longValue).toArray();
+            row("outbox poller " + step + ": wall / its CPU, p50", us(w, 0) + " / " + us(c, 0), "", a, b);
+        }
+        long[] cpuAppend = Arrays.copyOf(appendCpu, n);
+        row("harness: its append call's own CPU, p50", us(cpuAppend, skip), "", a, b);
+    }
+
+    /** The median of the values from {@code skip} on that are ≥ 0 (a hop not seen in a push is -1), in µs. */
+    private static String us(long[] nanos, int skip) {
+        long[] s = Arrays.stream(nanos, skip, nanos.length).filter(x -> x >= 0).sorted().toArray();
+        return s.length == 0 ? "—" : String.format(Locale.ROOT, "%.0f µs (%d)", q(s, 0.5) / 1e3, s.length);
     }
 
     private void audience(int observers, int pushes, boolean record) throws InterruptedException {
@@ -344,6 +488,7 @@ public final class RelayBench {
             long[] allIn = new long[pushes];
             long[] firstIn = new long[pushes];
             a = Machine.sample();
+            double[] us0 = Machine.userSystemSeconds(relay.pid());
             double cpu0 = Machine.cpuSeconds(relay.pid());
             for (int n = 0; n < pushes; n++) {
                 long p0 = push("aud-", n);
@@ -356,9 +501,11 @@ public final class RelayBench {
             }
             b = Machine.sample();
             double cpu = Machine.cpuSeconds(relay.pid()) - cpu0;
+            double[] us1 = Machine.userSystemSeconds(relay.pid());
             if (record) {
                 row("relay CPU per push to " + observers + " sockets (user + system, /proc)",
-                        String.format(Locale.ROOT, "%.2f ms", cpu * 1e3 / pushes), "", a, b);
+                        String.format(Locale.ROOT, "%.2f ms (user %.2f, system %.2f)", cpu * 1e3 / pushes,
+                                (us1[0] - us0[0]) * 1e3 / pushes, (us1[1] - us0[1]) * 1e3 / pushes), "", a, b);
                 int skip = Math.min(20, pushes / 5);
                 row("append → all " + observers + " observers, p50 / p99 (" + (pushes - skip) + " pushes, " + gap
                         + " ms apart)", pct(allIn, skip), "p99 ≤ 30 ms", a, b);

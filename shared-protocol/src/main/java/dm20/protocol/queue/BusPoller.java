@@ -96,6 +96,9 @@ public final class BusPoller<M> implements AutoCloseable {
                 asleep = true;
                 rang = sleep(System.nanoTime() - lastMessage);
                 asleep = false;
+                if (Hop.ON) {
+                    Hop.stamp(rang ? "bus.woke-rang" : "bus.woke");
+                }
             }
         } finally {
             if (bell != null) {
@@ -130,8 +133,14 @@ public final class BusPoller<M> implements AutoCloseable {
     }
 
     private void handleSafely(Envelope<M> envelope) {
+        if (Hop.ON) {
+            Hop.stamp("bus.read");
+        }
         try {
             handler.handle(envelope);
+            if (Hop.ON) {
+                Hop.stamp("bus.handled");
+            }
         } catch (Exception e) {
             LOG.error("handler failed on message {} ({}); skipped", Long.toHexString(envelope.sequence()),
                     envelope.message().getClass().getSimpleName(), e);
