@@ -177,7 +177,7 @@ public final class RelayMain {
 
     private static HostApi hostApi(PartyBus bus, LiveTable table, java.util.function.Supplier<List<String>> urls) {
         return new HostApi(table, new BearerAuth(table), new Responses(),
-                new SeatLinks(bus.partyDir().resolve("seats.json"), bus.codec().json()), new QrCodes(256), urls);
+                new SeatLinks(bus.partyDir().resolve("seats.json")), new QrCodes(256), urls);
     }
 
     /** Base URLs for links, preferred first: --public-url, then the bound host or the ranked LAN addresses. */

@@ -13,7 +13,11 @@ import java.util.Optional;
 /**
  * The relay's command line, validated once at start; parsed with picocli ({@link Cli}), which names the option in
  * every error ("Missing required parameter for option '--port'", "Invalid value for option '--port'") and
- * answers {@code --help}.
+ * answers {@code --help}. A plain command line (known options, each once, plain decimal numbers — what
+ * {@code party_start} and the launcher pass) is read by {@link #plain} without loading picocli: its ≈ 170 classes
+ * cannot go into the relay's AOT cache (their class files are too old to be linked ahead of time), so picocli
+ * cost every relay start their loading and verification (docs/performance.md, relay start-up). Anything else —
+ * help, a typo, a bad value — goes to picocli, so every answer and error is picocli's as before.
  *
  * <pre>--campaign DIR [--host 0.0.0.0] [--port 8080] [--public-url URL] [--heartbeat-seconds 20]
  * [--actions-per-minute 20] [--sockets-per-seat 4] [--observer-sockets 200] [--max-body-bytes 8192]
@@ -154,6 +158,12 @@ public record RelayOptions(Path campaign, String host, int port, Optional<String
      * @throws IllegalArgumentException naming the bad, missing or unknown option, followed by the usage
      */
     public static Invocation read(String... args) {
+        Optional<RelayOptions> plain = plain(args);
+        return plain.isPresent() ? new Invocation.Run(plain.get()) : readWithPicocli(args);
+    }
+
+    /** {@link #read} with picocli alone (no plain fast path); the tests compare both. */
+    static Invocation readWithPicocli(String... args) {
         CommandLine cli = new CommandLine(new Cli());
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
@@ -179,6 +189,71 @@ public record RelayOptions(Path campaign, String host, int port, Optional<String
             case Invocation.Run run -> run.options();
             case Invocation.Help help -> throw new IllegalArgumentException("help was asked for:\n" + help.text());
         };
+    }
+
+    /**
+     * The options of a plain command line, read as picocli reads them: {@code --name value} or
+     * {@code --name=value}, each known option at most once, {@code --campaign} present, numbers as plain decimal
+     * digits, no value that starts with {@code -} or {@code @}. Empty for anything else (help, unknown or repeated
+     * options, other number forms, a value the options refuse), which then goes to picocli.
+     */
+    static Optional<RelayOptions> plain(String... args) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name;
+            String value;
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                name = arg;
+                value = args[++i];
+            } else {
+                return Optional.empty();
+            }
+            if (!PLAIN_OPTIONS.contains(name) || value.isEmpty() || value.startsWith("-") || value.startsWith("@")
+                    || values.put(name, value) != null) {
+                return Optional.empty();
+            }
+        }
+        if (!values.containsKey("--campaign")) {
+            return Optional.empty();
+        }
+        try {
+            Cli cli = new Cli();
+            cli.campaign = Path.of(values.get("--campaign"));
+            cli.host = values.getOrDefault("--host", "0.0.0.0");
+            cli.port = number(values.getOrDefault("--port", "8080"));
+            cli.publicUrl = values.get("--public-url");
+            cli.heartbeatSeconds = number(values.getOrDefault("--heartbeat-seconds", "20"));
+            cli.actionsPerMinute = number(values.getOrDefault("--actions-per-minute", "" + DEFAULT_ACTIONS));
+            cli.socketsPerSeat = number(values.getOrDefault("--sockets-per-seat", "" + DEFAULT_SOCKETS));
+            cli.observerSockets = number(values.getOrDefault("--observer-sockets", "" + DEFAULT_OBSERVERS));
+            cli.maxBodyBytes = number(values.getOrDefault("--max-body-bytes", "" + DEFAULT_BODY));
+            cli.maxFrameBytes = number(values.getOrDefault("--max-frame-bytes", "" + DEFAULT_FRAME));
+            cli.maxActionChars = number(values.getOrDefault("--max-action-chars", "" + DEFAULT_ACTION_CHARS));
+            cli.socketQueueFrames = number(values.getOrDefault("--socket-queue-frames", "" + DEFAULT_QUEUE));
+            cli.helloTimeoutSeconds = number(values.getOrDefault("--hello-timeout-seconds", "" + DEFAULT_HELLO));
+            return Optional.of(cli.options());
+        } catch (IllegalArgumentException e) {   // also InvalidPathException
+            return Optional.empty();   // picocli gives the error, with the usage
+        }
+    }
+
+    private static final java.util.Set<String> PLAIN_OPTIONS = java.util.Set.of("--campaign", "--host", "--port",
+            "--public-url", "--heartbeat-seconds", "--actions-per-minute", "--sockets-per-seat", "--observer-sockets",
+            "--max-body-bytes", "--max-frame-bytes", "--max-action-chars", "--socket-queue-frames",
+            "--hello-timeout-seconds");
+
+    /** A plain decimal int (no sign, no leading zero, at most 9 digits), or IllegalArgumentException. */
+    private static int number(String value) {
+        if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')
+                || (value.length() > 1 && value.charAt(0) == '0')) {
+            throw new IllegalArgumentException("not a plain number");
+        }
+        return Integer.parseInt(value);
     }
 
     private static String usage(CommandLine cli) {

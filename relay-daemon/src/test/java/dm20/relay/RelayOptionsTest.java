@@ -93,4 +93,41 @@ class RelayOptionsTest {
         assertThat(o.publicUrl()).isEqualTo(Optional.of("https://table.example"));
         assertThat(RelayMain.baseUrls(o, 9000)).isEqualTo(List.of("https://table.example", "http://127.0.0.1:9000"));
     }
+
+    @Test
+    void read_plainCommandLines_sameOptionsAsPicocli() {
+        String d = dir.toString();
+        List<String[]> lines = List.of(
+                new String[] {"--campaign", d},
+                new String[] {"--campaign=" + d, "--port=0", "--host=127.0.0.1"},
+                new String[] {"--campaign", d, "--host", "127.0.0.1", "--port", "0", "--public-url", "https://t.example/"},
+                new String[] {"--port", "9000", "--campaign", d, "--heartbeat-seconds", "7", "--actions-per-minute",
+                        "100000000", "--sockets-per-seat", "2", "--observer-sockets", "5000", "--max-body-bytes", "100",
+                        "--max-frame-bytes", "200", "--max-action-chars", "30", "--socket-queue-frames", "4",
+                        "--hello-timeout-seconds", "1"});
+        for (String[] line : lines) {
+            assertThat(RelayOptions.plain(line)).as(String.join(" ", line)).isPresent();
+            assertThat(RelayOptions.read(line)).as(String.join(" ", line)).isEqualTo(RelayOptions.readWithPicocli(line));
+        }
+    }
+
+    @Test
+    void plain_anythingUnusual_isLeftToPicocli() {
+        String d = dir.toString();
+        List<String[]> lines = List.of(
+                new String[] {}, new String[] {"--help"}, new String[] {"--version"}, new String[] {"--campaign"},
+                new String[] {"--campaign", d, "--port"}, new String[] {"--campaign", d, "--port", ""},
+                new String[] {"--campaign", d, "--port", "010"}, new String[] {"--campaign", d, "--port", "+80"},
+                new String[] {"--campaign", d, "--port", "0x10"}, new String[] {"--campaign", d, "--port", "-1"},
+                new String[] {"--campaign", d, "--port", "70000"}, new String[] {"--campaign", d, "--port", "1", "--port", "2"},
+                new String[] {"--campaign", d, "--bogus", "1"}, new String[] {"--campaign", d, "extra"},
+                new String[] {"@args.txt"}, new String[] {"--campaign", d, "--host", "--port"},
+                new String[] {"--campaign", dir.resolve("missing").toString()},
+                new String[] {"--campaign", d, "--actions-per-minute", "0"},
+                new String[] {"--campaign", d, "--public-url", "ftp://x"},
+                new String[] {"--campaign", d, "--heartbeat-seconds", "9999999999"});
+        for (String[] line : lines) {
+            assertThat(RelayOptions.plain(line)).as(String.join(" ", line)).isEmpty();
+        }
+    }
 }

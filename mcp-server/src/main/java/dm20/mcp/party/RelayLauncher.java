@@ -19,14 +19,16 @@ final class RelayLauncher {
 
     /**
      * The relay's JVM: the serial collector (one small heap, no concurrent GC threads), C1 only (no C2
-     * compiler threads competing for two cores), and sizing that bounds memory: a 96 MiB heap (the relay's
-     * live data is ≈ 20 MB idle and ≈ 35 MB with 1,000 sockets) with a 32 MiB young generation (16 MiB
-     * collected too often under a burst of actions), code cache and metaspace capped.
-     * Measured in docs/performance.md, section Relay; keep in step with {@code relay_flags} in {@code ./dm20}.
+     * compiler threads competing for two cores), and sizing that bounds memory: a heap that starts at 8 MiB and
+     * grows to at most 96 MiB (the relay's live data is ≈ 6 MB idle and ≈ 35 MB with 1,000 sockets), with the
+     * young generation a third of it (the default ratio), so it grows with the heap under load instead of being
+     * 32 MiB touched at idle; free ratios 10/30 so that a full collection gives memory back after a burst.
+     * Code cache and metaspace capped. Measured in docs/performance.md, section Relay; keep in step with
+     * {@code relay_flags} in {@code ./dm20}.
      */
     static final List<String> JVM_FLAGS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xmx96m", "-Xmn32m", "-XX:ReservedCodeCacheSize=32m",
-            "-XX:MaxMetaspaceSize=96m");
+            "-XX:TieredStopAtLevel=1", "-Xms8m", "-Xmx96m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=96m");
 
     private final Optional<Path> configuredJar;
 
@@ -52,7 +54,12 @@ final class RelayLauncher {
             // relay start prints a deprecation warning block.
             cmd.add(1, "--sun-misc-unsafe-memory-access=allow");
         }
-        aotCache(jar).ifPresent(flag -> cmd.add(1, flag));
+        Optional<String> record = recordCache();
+        if (record.isPresent()) {
+            cmd.add(1, "-XX:AOTCacheOutput=" + record.get());
+        } else {
+            aotCache(jar).ifPresent(flag -> cmd.add(1, flag));
+        }
         publicUrl.ifPresent(u -> cmd.addAll(List.of("--public-url", u)));
         Path log = campaignDir.resolve("party").resolve("relay.log");
         try {
@@ -82,6 +89,21 @@ final class RelayLauncher {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Set only by the launcher's training run ({@code train_mcp} in {@code ./dm20}); see {@link #recordCache}. */
+    static final String RECORD_ENV = "DM20_RELAY_AOT_OUTPUT";
+
+    /**
+     * The relay's AOT cache to record, in the launcher's training run only: {@code ./dm20} sets
+     * {@value #RECORD_ENV} for its throw-away server, whose {@code party_start} then starts the relay recording
+     * its cache from a real start (a session with seats folded from the outbox, the ready report, a status
+     * request, the stop), which is what every later {@code party_start} does. A relay recording its cache writes
+     * it when it exits (a child JVM assembles it); the training waits for that. Never set for a real game.
+     */
+    static Optional<String> recordCache() {
+        return Optional.ofNullable(System.getenv(RECORD_ENV)).filter(p -> !p.isBlank())
+                .filter(p -> Runtime.version().feature() >= 25);
     }
 
     /** The last lines of the relay's log, to explain a failure. */

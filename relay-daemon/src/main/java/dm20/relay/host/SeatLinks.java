@@ -1,15 +1,15 @@
 package dm20.relay.host;
 
 import dm20.protocol.Role;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import dm20.protocol.json.WireFormatException;
+import dm20.protocol.json.WireJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * Reads the join paths per seat id from {@code party/seats.json} (docs/protocol.md §2.3). Read on every call,
  * so a rotation is picked up at once. A missing or broken file reads as no links (logged without its
- * content). Thread-safe.
+ * content). Read with the wire binder ({@link WireJson}, Helidon's JSON): the relay loads no other JSON library.
+ * Thread-safe.
  *
  * <p>The host's own link can never land among the links shown to players: {@link Links#players()} holds only
  * {@link PlayerLink}s, which by construction are {@code /play#} paths of non-DM seats; the DM seat's link,
@@ -74,12 +75,18 @@ public final class SeatLinks {
         }
     }
 
-    private final Path file;
-    private final JsonMapper json;
+    /** The file's shape as far as the relay reads it; other fields (names, player ids) are ignored. */
+    record SeatsFile(List<Row> seats) {
+    }
 
-    public SeatLinks(Path file, JsonMapper json) {
+    /** One seat; every field may be absent, and a seat without an id is skipped. */
+    record Row(Optional<String> seatId, Optional<String> role, Optional<String> token, Optional<String> path) {
+    }
+
+    private final Path file;
+
+    public SeatLinks(Path file) {
         this.file = file;
-        this.json = json;
     }
 
     /** The links in the file now; a seat whose role is DM, or which is in {@code dmSeatIds}, is never a player link. */
@@ -87,12 +94,13 @@ public final class SeatLinks {
         Map<String, PlayerLink> players = new LinkedHashMap<>();
         Optional<HostLink> host = Optional.empty();
         try {
-            JsonNode root = json.readTree(Files.readAllBytes(file));
-            for (JsonNode seat : root.path("seats")) {
-                String seatId = seat.path("seatId").asString("");
-                String path = seat.path("path").asString("");
-                String token = seat.path("token").asString("");
-                boolean dm = Role.DM.name().equals(seat.path("role").asString("")) || dmSeatIds.contains(seatId);
+            // the wire binder refuses anything after the object; a file may end with a newline
+            SeatsFile content = WireJson.read(Files.readString(file).strip(), SeatsFile.class);
+            for (Row seat : content.seats()) {
+                String seatId = seat.seatId().orElse("");
+                String path = seat.path().orElse("");
+                String token = seat.token().orElse("");
+                boolean dm = Role.DM.name().equals(seat.role().orElse("")) || dmSeatIds.contains(seatId);
                 if (seatId.isEmpty()) {
                     continue;
                 }
@@ -107,7 +115,7 @@ public final class SeatLinks {
             }
         } catch (NoSuchFileException e) {
             return Links.none();
-        } catch (IOException | JacksonException e) {
+        } catch (IOException | WireFormatException e) {   // also invalid UTF-8
             LOG.warning("cannot read " + file + " (" + e.getClass().getSimpleName() + "); host links omitted");
             return Links.none();
         }

@@ -2,7 +2,6 @@ package dm20.relay.host;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ class SeatLinksTest {
     private SeatLinks.Links read(String json, Set<String> dmSeats) throws Exception {
         Path file = dir.resolve("seats.json");
         Files.writeString(file, json);
-        return new SeatLinks(file, JsonMapper.builder().build()).read(dmSeats);
+        return new SeatLinks(file).read(dmSeats);
     }
 
     @Test
@@ -55,7 +54,30 @@ class SeatLinksTest {
     @Test
     void read_brokenOrMissingFile_readsAsNoLinks() throws Exception {
         assertThat(read("{not json", Set.of()).players()).isEmpty();
-        assertThat(new SeatLinks(dir.resolve("absent.json"), JsonMapper.builder().build()).read(Set.of()).host()).isEmpty();
+        assertThat(read("{\"seats\":{\"seatId\":\"seat-p1\"}}", Set.of()).players()).isEmpty();
+        assertThat(new SeatLinks(dir.resolve("absent.json")).read(Set.of()).host()).isEmpty();
+    }
+
+    @Test
+    void read_prettyPrintedWithSurroundingWhitespace_readsTheLinks() throws Exception {
+        var links = read("""
+
+                {"seats":[{"seatId":"p1","role":"PLAYER","displayName":"Hero1","token":"token-p1","path":"/play#token-p1"},
+                          {"seatId":"tv","role":"OBSERVER","displayName":"TV","token":"token-tv","path":"/play#token-tv"}]}
+                """, Set.of());
+
+        assertThat(links.players()).containsOnlyKeys("p1", "tv");
+    }
+
+    @Test
+    void read_fileWrittenByTheServer_otherFieldsIgnoredAndSeatWithoutIdSkipped() throws Exception {
+        var links = read("{\"seats\":[{\"seatId\":\"seat-p1\",\"role\":\"PLAYER\",\"displayName\":\"Ann\","
+                + "\"playerId\":\"ann\",\"characterId\":\"c1\",\"token\":\"P1TOKEN\",\"path\":\"/play#P1TOKEN\"},"
+                + "{\"role\":\"PLAYER\",\"path\":\"/play#NOID\"},"
+                + "{\"seatId\":\"seat-host\",\"role\":\"DM\",\"displayName\":\"DM\",\"token\":\"HOSTTOKEN\"}]}", Set.of());
+
+        assertThat(links.players()).containsOnlyKeys("seat-p1");
+        assertThat(links.host()).get().extracting(SeatLinks.HostLink::path).isEqualTo("/host#HOSTTOKEN");
     }
 
     @Test

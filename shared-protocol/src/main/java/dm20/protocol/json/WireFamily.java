@@ -33,7 +33,9 @@ public final class WireFamily<F> {
 
     private final String noun;
     private final Map<Class<? extends F>, String> names;
-    private final Map<String, RecordNode<? extends F>> byName = new HashMap<>();
+    // record classes by wire name; their RecordNodes (reflection and method handles) are built on first use, so
+    // that a process pays only for the types it reads or writes (most of the codec's cost at a relay's start)
+    private final Map<String, Class<? extends F>> byName = new HashMap<>();
 
     private WireFamily(Class<F> family, String noun, Map<Class<? extends F>, String> names) {
         this.noun = noun;
@@ -46,7 +48,10 @@ public final class WireFamily<F> {
             throw new IllegalArgumentException(family.getSimpleName() + " wire names do not match its records: " + missing);
         }
         names.forEach((type, name) -> {
-            if (byName.put(name, RecordNode.of(type)) != null) {
+            if (!type.isRecord()) {
+                throw new IllegalArgumentException(type.getName() + " is not a record");
+            }
+            if (byName.put(name, type) != null) {
                 throw new IllegalArgumentException("wire name '" + name + "' is used twice in " + family.getSimpleName());
             }
         });
@@ -152,11 +157,11 @@ public final class WireFamily<F> {
     }
 
     private RecordNode<? extends F> node(String name) {
-        RecordNode<? extends F> node = byName.get(name);
-        if (node == null) {
+        Class<? extends F> type = byName.get(name);
+        if (type == null) {
             throw new WireFormatException("unknown " + noun + " type '" + name + "'", false, null);
         }
-        return node;
+        return RecordNode.of(type);
     }
 
     private static void expectColon(JsonParser in) {

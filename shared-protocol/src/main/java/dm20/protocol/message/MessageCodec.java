@@ -48,25 +48,32 @@ public final class MessageCodec {
             .add(OutboxMessage.RoomLockChanged.class, "room_lock_changed")
             .build();
 
-    private final JsonMapper mapper;
-
     public MessageCodec() {
-        this.mapper = JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                // a primitive added later reads as 0/false in older entries
-                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_ABSENT))
-                .build();
     }
 
     /**
      * A Jackson mapper with the same rules (records, absent optionals left out, ISO instants, unknown
      * fields ignored) for the JSON that is not a bus or web wire: the mcp-server's campaign files and MCP
      * tool payloads (the MCP SDK is built on Jackson). Wire records go through {@link #encode} and
-     * {@link dm20.protocol.json.WireJson}, never through this.
+     * {@link dm20.protocol.json.WireJson}, never through this. Built on the first call (one mapper for the
+     * process; a Jackson mapper is immutable and thread-safe), so a process that never asks for it — the
+     * relay — never loads Jackson (≈ 440 classes, several MB of class metadata; docs/performance.md).
      */
     public JsonMapper json() {
-        return mapper;
+        return Jackson.MAPPER;
+    }
+
+    /** Holder: initialized on first use of {@link #json()}. */
+    private static final class Jackson {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // a primitive added later reads as 0/false in older entries
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_ABSENT))
+                .build();
+
+        private Jackson() {
+        }
     }
 
     /** The wire name of a message's type. */
