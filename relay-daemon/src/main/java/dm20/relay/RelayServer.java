@@ -9,9 +9,11 @@ import dm20.relay.live.Refusal;
 import dm20.relay.http.SecurityHeaders;
 import dm20.relay.ws.Sockets;
 import io.helidon.http.HttpException;
+import io.helidon.http.HttpLogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 
@@ -42,6 +44,21 @@ final class RelayServer {
     }
 
     /**
+     * HTTP/1.1 with what costs CPU on every request and is not needed turned off (measured in docs/performance.md,
+     * section Relay): validating the response headers (every header the relay sends is a constant made and checked
+     * once, and Helidon writes Content-Length itself), the {@code Connection: keep-alive} header (HTTP/1.1 connections
+     * persist without it, RFC 9112; Helidon also tokenizes it again after each response), and the per-packet logging
+     * listeners (trace-level only). Requests are validated as before: prologue, path, headers and Host.
+     */
+    private static Http1Config http1() {
+        return Http1Config.builder()
+                .validateResponseHeaders(false)
+                .sendKeepAliveHeader(false)
+                .log(HttpLogConfig.builder().receiveLog(false).sendLog(false).build())
+                .build();
+    }
+
+    /**
      * Builds (not starts) the server.
      *
      * @param maxBodyBytes a backstop: the API checks its own, smaller limit with a clear error
@@ -64,6 +81,11 @@ final class RelayServer {
                 .connectionOptions(o -> o.tcpNoDelay(true))
                 .maxPayloadSize(limits.maxBodyBytes() * 8L)
                 .directHandlers(new ParserErrors(out).handlers())
+                // exactly these two protocols: discovering them too would add a second HTTP/1 selector beside this
+                // one, and with two selectors Helidon closes a connection whose first line is not HTTP/1.1 instead
+                // of answering 400 (RelayHardeningIT)
+                .protocolsDiscoverServices(false)
+                .addProtocol(http1())
                 .routing(r -> r.addFilter(new SecurityHeaders())
                         .register(api)
                         .register(host)

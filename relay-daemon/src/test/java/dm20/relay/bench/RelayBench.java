@@ -3,6 +3,7 @@ package dm20.relay.bench;
 import dm20.protocol.Visibility;
 import dm20.protocol.message.InboxMessage;
 import dm20.protocol.message.OutboxMessage;
+import dm20.protocol.queue.BusPoller;
 import dm20.protocol.queue.BusReader;
 import dm20.protocol.queue.Envelope;
 import dm20.protocol.queue.PartyBus;
@@ -37,13 +38,14 @@ import java.util.concurrent.locks.LockSupport;
  *       (time until every {@code welcome} arrived), then P pushes (default 200): append → arrival at all N;
  *       relay RSS after;</li>
  *   <li><b>post</b>: 4 players in a closed loop of {@code POST /action} on kept-alive connections (the 202
- *       comes after the durable, msync'ed inbox append): actions/s and latency percentiles; RSS after.</li>
+ *       comes after the durable, msync'ed inbox append): actions/s and latency percentiles; RSS after. The inbox
+ *       is tailed meanwhile as the mcp-server tails it, and every action answered 202 must be in it.</li>
  * </ol>
  * Every row carries the 1-minute load average and the CPU steal share while it was measured. With
  * {@code soak=MINUTES} it repeats audience + a rate-limited POST run for that long and samples RSS every
  * 10 s. Usage (key=value, all optional):
  * <pre>jar=relay-daemon/target/relay-daemon.jar jvm="-XX:+UseSerialGC ..." aot=auto|off observers=1000
- * pushes=200 pushes12=200 gapMs=20 postWarm=3 postSeconds=10 phases=idle,fanout12,audience,post soak=0 hops=off</pre>
+ * pushes=200 pushes12=200 gapMs=20 postWarm=3 postSeconds=10 inboxReader=on|off phases=idle,fanout12,audience,post soak=0 hops=off</pre>
  * {@code hops=on} starts the relay with {@code -Ddm20.hops=true} and a JFR recording of its {@code dm20.Hop} events
  * (shared-protocol's {@code queue.Hop}); after fanout12 it prints, per hop, the median time from the append call to
  * that hop, the outbox poller's wall and CPU time per step, and this harness's own CPU per append. A relay jar
@@ -519,9 +521,22 @@ public final class RelayBench {
     }
 
     /**
-     * 4 players, closed loop. {@code perSecondCap} &gt; 0 paces each player (the soak); 0 is flat out.
+     * 4 players, closed loop. {@code perSecondCap} &gt; 0 paces each player (the soak); 0 is flat out. The inbox is
+     * tailed meanwhile by a {@link BusPoller} in this JVM, as the mcp-server tails it (so the relay rings a listening
+     * reader after each append, as in a game; {@code inboxReader=off} leaves it out), and every action answered
+     * {@code 202} must be in the inbox at the end.
      */
     private void post(int warmSeconds, int seconds, int perSecondCap) throws Exception {
+        AtomicLong inInbox = new AtomicLong();
+        BusReader<InboxMessage> tail = bus.inboxReader(Optional.empty());
+        tail.toEnd();
+        BusPoller<InboxMessage> poller = "off".equals(opt.get("inboxReader")) ? null
+                : new BusPoller<>("bench-inbox", tail, e -> {
+                    if (e.message() instanceof InboxMessage.ActionSubmitted) {
+                        inInbox.incrementAndGet();
+                    }
+                });
+        AtomicLong accepted = new AtomicLong();
         List<String> players = Fixtures.PLAYERS;
         long[][] lat = new long[players.size()][];
         int[] counts = new int[players.size()];
@@ -546,6 +561,9 @@ public final class RelayBench {
                         }
                         int code = http.exchange(req);
                         long e = System.nanoTime();
+                        if (code == 202) {
+                            accepted.incrementAndGet();
+                        }
                         if (code != 202) {
                             if (refused.getAndIncrement() == 0) {
                                 firstRefusal.set(code);
@@ -580,6 +598,18 @@ public final class RelayBench {
         }
         if (refused.get() > 0) {
             System.err.println("POST refusals: " + refused + ", first " + firstRefusal + " " + refusalBody[0]);
+        }
+        if (poller != null) {
+            if (!poller.awaitCaughtUp(java.time.Duration.ofSeconds(30))) {
+                throw new IllegalStateException("the inbox reader did not catch up");
+            }
+            poller.close();
+            if (inInbox.get() != accepted.get()) {
+                throw new IllegalStateException(accepted + " actions answered 202 but " + inInbox + " in the inbox");
+            }
+            System.err.println("inbox check: all " + accepted + " actions answered 202 are in the inbox");
+        } else {
+            tail.close();
         }
         if (perSecondCap == 0) {
             row("POST /action, 4 players closed loop: durable actions/s (" + seconds + " s after " + warmSeconds

@@ -118,4 +118,65 @@ class ActionServiceTest {
                 .extracting(r -> ((ActionService.Result.Refused) r).refusal()).isEqualTo(Refusal.TOO_MANY_ACTIONS);
         assertThat(inboxEnd()).isEqualTo(before);
     }
+
+    @Test
+    void submit_oneSeatFromManyThreadsInOnePrompt_exactlyOneIsQueuedAndInTheInbox() throws Exception {
+        table.apply(new Envelope<>(20, new OutboxMessage.CombatUpdated(
+                Fixtures.simultaneous(Fixtures.PLAYERS, Fixtures.T0.plusSeconds(60)), Fixtures.T0)));
+        List<ActionService.Result> results = race(16, i -> service.submit(Fixtures.seat("p2"), "dodge " + i, false));
+
+        assertThat(results).filteredOn(ActionService.Result.Queued.class::isInstance).hasSize(1);
+        assertThat(results).filteredOn(ActionService.Result.Refused.class::isInstance)
+                .extracting(r -> ((ActionService.Result.Refused) r).refusal()).containsOnly(Refusal.ALREADY_SUBMITTED)
+                .hasSize(15);
+        assertThat(inboxSubmissions()).hasSize(1);
+    }
+
+    @Test
+    void submit_fourSeatsAtOnceOverTheRate_eachSeatGetsItsLimitAndEveryQueuedOneIsInTheInbox() throws Exception {
+        List<String> seats = Fixtures.PLAYERS;
+        List<ActionService.Result> results = race(40, i -> service.submit(Fixtures.seat(seats.get(i % 4)), "act " + i,
+                false));
+
+        List<String> queued = results.stream().filter(ActionService.Result.Queued.class::isInstance)
+                .map(r -> ((ActionService.Result.Queued) r).action().actionId()).toList();
+        assertThat(queued).hasSize(4 * 3);   // the limit is 3 a minute per seat
+        assertThat(inboxSubmissions()).extracting(InboxMessage.ActionSubmitted::actionId)
+                .containsExactlyInAnyOrderElementsOf(queued);
+        assertThat(inboxSubmissions()).extracting(InboxMessage.ActionSubmitted::seatId)
+                .containsOnly(seats.toArray(String[]::new));
+    }
+
+    /** Runs {@code n} submissions on {@code n} threads released together; their results in thread order. */
+    private static List<ActionService.Result> race(int n, java.util.function.IntFunction<ActionService.Result> submit)
+            throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(n)) {
+            List<java.util.concurrent.Future<ActionService.Result>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return submit.apply(k);
+                }));
+            }
+            List<ActionService.Result> out = new java.util.ArrayList<>();
+            for (var f : futures) {
+                out.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return out;
+        }
+    }
+
+    private List<InboxMessage.ActionSubmitted> inboxSubmissions() {
+        List<InboxMessage.ActionSubmitted> out = new java.util.ArrayList<>();
+        try (var reader = bus.inboxReader(Optional.empty())) {
+            for (var e = reader.next(); e.isPresent(); e = reader.next()) {
+                if (e.get().message() instanceof InboxMessage.ActionSubmitted s) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -4,8 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A human-readable JSONL mirror of a queue: one JSON object per line, flushed per line. Reading it back
+ * A human-readable JSONL mirror of a queue: one JSON object per line, each written through to the file (one
+ * {@code write} call, no buffer kept in the process). Reading it back
  * skips (and logs) lines that are not complete JSON objects, such as a line cut short by a crash.
  * Thread-safe for one writing process.
  */
@@ -25,22 +26,36 @@ public final class AuditLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
     private final Path file;
-    private Writer writer;
+    private OutputStream out;
+    /** The line being written: the JSON and its newline, so that one {@code write(2)} writes it. */
+    private byte[] line = new byte[512];
 
     public AuditLog(Path file) {
         this.file = file;
     }
 
     /** Appends one line and flushes it. A failure is logged: the queue, not this mirror, is the record. */
-    public synchronized void append(String json) {
+    public void append(String json) {
+        append(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Appends one line given as UTF-8 (without its newline) and writes it through at once, in one {@code write}
+     * call (not a {@code Writer} encoding it char by char). A failure is logged.
+     */
+    public synchronized void append(byte[] utf8) {
         try {
-            if (writer == null) {
-                writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            if (out == null) {
+                out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE);
             }
-            writer.write(json);
-            writer.write('\n');
-            writer.flush();
+            int n = utf8.length + 1;
+            if (line.length < n) {
+                line = new byte[Math.max(n, line.length * 2)];
+            }
+            System.arraycopy(utf8, 0, line, 0, utf8.length);
+            line[utf8.length] = '\n';
+            out.write(line, 0, n);
         } catch (IOException e) {
             LOG.error("cannot write the audit line to {}: {}", file, e.getMessage());
         }
@@ -76,13 +91,13 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (writer != null) {
+        if (out != null) {
             try {
-                writer.close();
+                out.close();
             } catch (IOException e) {
                 LOG.warn("cannot close {}: {}", file, e.getMessage());
             }
-            writer = null;
+            out = null;
         }
     }
 }

@@ -13,7 +13,6 @@ import java.nio.channels.Selector;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -169,19 +168,25 @@ final class Doorbell implements AutoCloseable {
     }
 
     /**
-     * The writer's side: rings every reader registered in a queue's bell directory. The directory is listed again
-     * when its modification time changes (one {@code stat} per ring) or a second has passed. Thread-safe; a failure is ignored (a
-     * bell is only a hint).
+     * The writer's side: rings every reader registered in a queue's bell directory. The directory is listed at most
+     * every {@link #RELIST} (on the first ring after that much time), never per ring: a {@code stat} of the
+     * directory per ring, and an exception per ring while no reader had made the directory yet, cost more than the
+     * ring itself (docs/performance.md, Bus). So a reader that registers is rung within {@code RELIST} of its
+     * registration (until then it finds messages on its own timeout, as every reader does without a bell), and a
+     * reader that left is rung for at most that long (a datagram to a closed port is dropped). Thread-safe; a
+     * failure is ignored (a bell is only a hint).
      */
     static final class Ringer implements AutoCloseable {
 
-        private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+        /** The longest a newly registered reader waits before the writer lists it (and rings it). */
+        static final java.time.Duration RELIST = java.time.Duration.ofMillis(100);
 
-        private static final long RELIST_NANOS = 1_000_000_000L;
+        /** Nothing to send: an empty buffer stays as it is, so one serves every ring (under this monitor). */
+        private final ByteBuffer empty = ByteBuffer.allocate(0);
 
         private final Path dir;
         private DatagramChannel channel;
-        private FileTime listed = FileTime.fromMillis(-1);
+        private boolean listedOnce;
         private long listedAt;
         private List<InetSocketAddress> readers = List.of();
 
@@ -191,35 +196,45 @@ final class Doorbell implements AutoCloseable {
 
         /** Sends an empty datagram to every registered reader. */
         synchronized void ring() {
+            long now = System.nanoTime();
+            if (!listedOnce || now - listedAt >= RELIST.toNanos()) {
+                readers = list();
+                listedOnce = true;
+                listedAt = now;
+            }
+            if (readers.isEmpty()) {
+                return;
+            }
             try {
-                FileTime modified = Files.getLastModifiedTime(dir);
-                long now = System.nanoTime();
-                // again when the directory changed, and at least every second (file systems with coarse times)
-                if (!modified.equals(listed) || now - listedAt > RELIST_NANOS) {
-                    readers = list();
-                    listed = modified;
-                    listedAt = now;
-                }
-                if (readers.isEmpty()) {
-                    return;
-                }
                 if (channel == null) {
                     channel = DatagramChannel.open();
                     channel.configureBlocking(false);
                 }
                 for (InetSocketAddress r : readers) {
                     try {
-                        channel.send(EMPTY.duplicate(), r);
+                        channel.send(empty, r);
                     } catch (IOException e) {
                         // e.g. port unreachable from an earlier datagram: that reader is gone
                     }
                 }
             } catch (IOException e) {
-                // no bell directory (no listening reader yet), or it cannot be read: nobody to ring
+                // no socket: nobody is rung this time
             }
         }
 
-        private List<InetSocketAddress> list() throws IOException {
+        /** The registered readers; none when the directory does not exist (no reader listened yet) or cannot be read. */
+        private List<InetSocketAddress> list() {
+            if (!Files.isDirectory(dir)) {
+                return List.of();
+            }
+            try {
+                return listRegistered();
+            } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+                return List.of();
+            }
+        }
+
+        private List<InetSocketAddress> listRegistered() throws IOException {
             List<InetSocketAddress> out = new ArrayList<>();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
                 for (Path f : files) {

@@ -19,8 +19,11 @@ import java.util.Optional;
  *
  * <p>Durability: an append returns once the entry is in the memory-mapped queue file, which survives the
  * writing process being killed. The inbox, which carries what players were told is queued, is also
- * msync'ed to disk before {@code append} returns ({@link Durability#SYNC}); the outbox can be rebuilt by the
- * mcp-server and is not ({@link Durability#PROCESS_CRASH}), which keeps it fast.
+ * msync'ed before {@code append} returns ({@link Durability#SYNC}); the outbox can be rebuilt by the
+ * mcp-server and is not ({@link Durability#PROCESS_CRASH}), which keeps it fast. The queues are built with
+ * Chronicle's default sync mode, {@code ASYNC}, so that msync is {@code MS_ASYNC}: on Linux it does not wait for the
+ * disk, and an append survives a killed process, not an OS crash or a power cut (docs/performance.md, Bus, with the
+ * measured cost of {@code MS_SYNC}).
  *
  * <p>Thread-safe. Close it once, when the process is done with the bus.
  */
@@ -30,7 +33,10 @@ public final class PartyBus implements AutoCloseable {
     public enum Durability {
         /** In the mapped file: survives kill -9 of the writer, not a power cut. */
         PROCESS_CRASH,
-        /** msync'ed to the disk as well. */
+        /**
+         * msync'ed as well, with the queue's sync mode: Chronicle's default {@code MS_ASYNC}, which hands the pages to
+         * the kernel's write-back without waiting for the disk (see the class comment).
+         */
         SYNC
     }
 
@@ -55,9 +61,9 @@ public final class PartyBus implements AutoCloseable {
         Files.createDirectories(partyDir.resolve("bus"));
         this.inbox = queue(partyDir.resolve("bus").resolve("inbox"));
         this.outbox = queue(partyDir.resolve("bus").resolve("outbox"));
-        this.inboxWriter = new ChronicleWriter<>(inbox, codec::encode, new AuditLog(partyDir.resolve("actions.jsonl")),
+        this.inboxWriter = new ChronicleWriter<>(inbox, codec::encodeBytes, new AuditLog(partyDir.resolve("actions.jsonl")),
                 inboxDurability);
-        this.outboxWriter = new ChronicleWriter<>(outbox, codec::encode,
+        this.outboxWriter = new ChronicleWriter<>(outbox, codec::encodeBytes,
                 new AuditLog(partyDir.resolve("responses.jsonl")), outboxDurability);
     }
 

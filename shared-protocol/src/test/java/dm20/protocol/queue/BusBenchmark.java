@@ -1,6 +1,7 @@
 package dm20.protocol.queue;
 
 import dm20.protocol.message.InboxMessage;
+import dm20.protocol.message.MessageCodec;
 import dm20.protocol.message.OutboxMessage;
 import dm20.protocol.testing.ChildJvm;
 
@@ -27,11 +28,24 @@ public final class BusBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        System.out.println("LOAD at the start (1/5/15 min): " + loadAverage());
         latency(1_000, 20);
         latency(10_000, 10);
         throughput(500_000);
         quietCpu(20);
         syncedInboxAppend(2_000);
+        diskSyncedAppend(500);
+        System.out.println("LOAD at the end (1/5/15 min): " + loadAverage());
+    }
+
+    /** The machine's load average ({@code /proc/loadavg}), so that every run says how busy the machine was. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (java.io.IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     static void latency(int rate, int seconds) throws Exception {
@@ -112,7 +126,31 @@ public final class BusBenchmark {
             }
         }
         Arrays.sort(took);
-        System.out.printf("SYNCED INBOX APPEND (msync + JSONL flush): p50 %.1f us, p99 %.1f us%n",
+        System.out.printf("SYNCED INBOX APPEND (Durability.SYNC: msync with Chronicle's default MS_ASYNC + JSONL line):"
+                + " p50 %.1f us, p99 %.1f us%n", pct(took, 50), pct(took, 99));
+    }
+
+    /**
+     * What an append would cost if it waited for the disk: the same writer on a queue whose sync mode is
+     * {@code SyncMode.SYNC} ({@code msync(MS_SYNC)}); the bus does not use it (docs/performance.md, Bus).
+     */
+    static void diskSyncedAppend(int count) throws Exception {
+        Path dir = Files.createTempDirectory("bus-bench");
+        long[] took = new long[count];
+        MessageCodec codec = new MessageCodec();
+        try (var queue = net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder.binary(dir.resolve("inbox"))
+                .syncMode(net.openhft.chronicle.bytes.SyncMode.SYNC).build();
+             var writer = new ChronicleWriter<InboxMessage>(queue, codec::encodeBytes,
+                     new AuditLog(dir.resolve("actions.jsonl")), PartyBus.Durability.SYNC)) {
+            for (int i = 0; i < count; i++) {
+                long t = System.nanoTime();
+                writer.append(new InboxMessage.ActionSubmitted("a-" + i, "s", "p", "c", "I attack", false,
+                        Instant.now()));
+                took[i] = System.nanoTime() - t;
+            }
+        }
+        Arrays.sort(took);
+        System.out.printf("DISK-SYNCED APPEND (msync MS_SYNC, not used by the bus): p50 %.1f us, p99 %.1f us%n",
                 pct(took, 50), pct(took, 99));
     }
 

@@ -30,6 +30,25 @@ class DoorbellTest {
     }
 
     @Test
+    void ring_readerRegisteredAfterTheWriterListed_isRungWithinTheRelistTime() throws Exception {
+        Path queue = dir.resolve("outbox");
+        try (Doorbell.Ringer ringer = new Doorbell.Ringer(queue)) {
+            ringer.ring();   // lists: nobody yet (no bell directory)
+            try (Doorbell bell = Doorbell.listen(queue)) {
+                long registered = System.nanoTime();
+                long deadline = registered + 30_000_000_000L;
+                boolean heard = false;
+                while (!heard && System.nanoTime() < deadline) {
+                    ringer.ring();   // a writer appending every 2 ms
+                    heard = bell.await(2);
+                }
+
+                assertThat(heard).as("rung after the writer listed the directory again").isTrue();
+            }
+        }
+    }
+
+    @Test
     void await_noRing_isFalseAfterTheTimeout() throws Exception {
         try (Doorbell bell = Doorbell.listen(dir.resolve("outbox"))) {
             assertThat(bell.await(20)).isFalse();
