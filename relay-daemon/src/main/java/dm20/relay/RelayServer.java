@@ -8,6 +8,7 @@ import dm20.relay.http.Responses;
 import dm20.relay.live.Refusal;
 import dm20.relay.http.SecurityHeaders;
 import dm20.relay.ws.Sockets;
+import io.helidon.http.Header;
 import io.helidon.http.HttpException;
 import io.helidon.http.HttpLogConfig;
 import io.helidon.webserver.WebServer;
@@ -15,8 +16,11 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.websocket.WsConfig;
+import io.helidon.webserver.websocket.WsUpgrader;
 import io.helidon.webserver.websocket.WsRouting;
 
+import java.lang.reflect.Field;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,6 +63,28 @@ final class RelayServer {
     }
 
     /**
+     * Builds the value list of Helidon's shared {@code Connection: Upgrade} header before anyone connects. Helidon
+     * 4.5.0's {@code WsUpgrader} keeps it in a static field as a header whose list is built lazily, without
+     * synchronization, on first use ({@code HeaderValueSingle.allValues}); two first upgrades at once — every phone
+     * reconnecting to a restarted relay — raced on it and one failed with a ConcurrentModificationException
+     * (RelayBench, FirstUpgradesIT). Built once here, it is only read afterwards. If a later Helidon renames the
+     * field, this does nothing and says so at FINE level.
+     */
+    static void buildSharedUpgradeHeaders() {
+        for (String field : List.of("CONNECTION_UPGRADE", "SUPPORTED_VERSION_HEADER")) {
+            try {
+                Field f = WsUpgrader.class.getDeclaredField(field);
+                f.setAccessible(true);
+                if (f.get(null) instanceof Header h) {
+                    h.allValues();
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LOG.log(Level.FINE, "Helidon's WsUpgrader." + field + " not found; nothing to build", e);
+            }
+        }
+    }
+
+    /**
      * Builds (not starts) the server.
      *
      * @param maxBodyBytes a backstop: the API checks its own, smaller limit with a clear error
@@ -66,6 +92,7 @@ final class RelayServer {
     static WebServer build(RelayOptions options, Limits limits, PlayerApi api, HostApi host, Pages pages,
                            Sockets sockets, Responses out, HttpService... requests) {
         ClassLoader loader = RelayServer.class.getClassLoader();
+        buildSharedUpgradeHeaders();
         return WebServer.builder()
                 .host(options.host())
                 .port(options.port())
