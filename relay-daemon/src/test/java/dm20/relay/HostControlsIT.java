@@ -83,6 +83,17 @@ class HostControlsIT {
     }
 
     @Test
+    void hostScreen_polling_reportsTheHostSeatOnline_refusedPollsDoNot() {
+        assertThat(relay.get("/api/host", Optional.of(token("p1"))).statusCode()).isEqualTo(403);
+        assertThat(relay.get("/api/host", HOST).statusCode()).isEqualTo(200);
+
+        InboxMessage.PresenceChanged first = (InboxMessage.PresenceChanged) relay.awaitInbox(
+                m -> m instanceof InboxMessage.PresenceChanged, WAIT);
+        assertThat(first.seatId()).as("the player's refused poll reported nothing").isEqualTo("dm");
+        assertThat(first.connections()).isEqualTo(1);
+    }
+
+    @Test
     void hostControls_playerObserverOrNoToken_refusedAndNothingQueued() {
         for (String path : List.of("/api/host/lock", "/api/host/observer/rotate", "/api/host/kick")) {
             String body = path.endsWith("lock") ? "{\"locked\":true}" : path.endsWith("kick") ? "{\"seatId\":\"p2\"}" : "{}";

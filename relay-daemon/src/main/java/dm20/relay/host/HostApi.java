@@ -60,6 +60,7 @@ public final class HostApi implements HttpService {
         } else if (seat.get().role() != Role.DM) {
             out.refuse(res, Refusal.WRONG_ROLE, "only the host (DM) seat can open the host screen");
         } else {
+            table.hostScreenPolled(seat.get());
             out.send(res, 200, view(table.host()));
         }
     }

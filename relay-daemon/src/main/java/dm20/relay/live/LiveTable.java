@@ -59,6 +59,8 @@ public final class LiveTable {
     /** Seat id → its attached outlets, kept with {@link #outlets}: a count is O(1), not a scan of every socket. */
     private final Map<String, Integer> perSeat = new HashMap<>();
     private final Map<String, Instant> lastSeen = new HashMap<>();
+    /** Host seat id → when its host screen (an HTTP page that polls, no socket) last asked: open while it polls. */
+    private final Map<String, Instant> hostScreens = new HashMap<>();
     /** Seat id → the token hash it last attached with: what "joined this session" means for a room lock. */
     private final Map<String, String> joined = new HashMap<>();
 
@@ -378,7 +380,44 @@ public final class LiveTable {
         };
     }
 
+    /**
+     * The host screen of {@code seat} (the DM's seat) just polled: the seat counts one connection while its screen
+     * keeps polling, so the DM's own presence reads "online" in {@code party_status} and the console. Reported on
+     * the first poll; {@link #closeQuietHostScreens} takes it back.
+     */
+    public void hostScreenPolled(Seat seat) {
+        boolean opened;
+        synchronized (this) {
+            Instant now = clock.instant();
+            opened = hostScreens.put(seat.seatId(), now) == null;
+            lastSeen.put(seat.seatId(), now);
+        }
+        if (opened) {
+            reportPresence(seat.seatId());
+        }
+    }
+
+    /** Host screens that have not polled since {@code horizon} are closed: their seats lose that connection. */
+    public void closeQuietHostScreens(Instant horizon) {
+        List<String> closed = new ArrayList<>();
+        synchronized (this) {
+            hostScreens.entrySet().removeIf(e -> {
+                boolean quiet = e.getValue().isBefore(horizon);
+                if (quiet) {
+                    closed.add(e.getKey());
+                }
+                return quiet;
+            });
+        }
+        closed.forEach(this::reportPresence);
+    }
+
+    /** Sockets plus an open host screen: what the seat's presence says. */
+    private synchronized int presenceCount(String seatId) {
+        return connections(seatId) + (hostScreens.containsKey(seatId) ? 1 : 0);
+    }
+
     private void reportPresence(String seatId) {
-        presence.changed(seatId, connections(seatId));
+        presence.changed(seatId, presenceCount(seatId));
     }
 }

@@ -73,9 +73,10 @@ public final class Sockets implements java.util.function.Supplier<WsListener> {
         return clock.instant();
     }
 
-    /** Pings every open socket and drops the silent ones. */
+    /** Pings every open socket and drops the silent ones; host screens that stopped polling count as closed. */
     public void sweep() {
         Instant horizon = clock.instant().minus(limits.silenceTimeout());
+        table.closeQuietHostScreens(horizon);
         for (PlayerSocket socket : open) {
             if (socket.lastHeard().isBefore(horizon)) {
                 socket.close(CloseCodes.GOING_AWAY, "no heartbeat");

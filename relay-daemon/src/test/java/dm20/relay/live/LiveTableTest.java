@@ -182,4 +182,22 @@ class LiveTableTest {
         assertThat(table.mayEndTurn(Fixtures.seat("tv"))).map(ActionService.Result.Refused::refusal)
                 .contains(Refusal.WRONG_ROLE);
     }
+
+    @Test
+    void hostScreenPolled_dmSeat_isOnlineWhilePolling_andOfflineOnceQuiet() {
+        open();
+        presence.clear();
+
+        table.hostScreenPolled(Fixtures.seat("dm"));
+        table.hostScreenPolled(Fixtures.seat("dm"));
+        assertThat(presence).as("reported once, on the first poll").containsExactly("dm=1");
+
+        table.closeQuietHostScreens(Fixtures.T0);   // polled at T0: not before the horizon
+        assertThat(presence).containsExactly("dm=1");
+        table.closeQuietHostScreens(Fixtures.T0.plusSeconds(1));
+        assertThat(presence).containsExactly("dm=1", "dm=0");
+        table.closeQuietHostScreens(Fixtures.T0.plusSeconds(2));
+        assertThat(presence).as("closed once").containsExactly("dm=1", "dm=0");
+        assertThat(table.status().connected()).as("the public status counts sockets only").isZero();
+    }
 }
