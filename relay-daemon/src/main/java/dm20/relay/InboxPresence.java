@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * Presence changes go to the inbox as {@code presence_changed}, written by one background thread so that a
- * connecting socket never waits for the (msync'ed) inbox append: with 1,000 sockets connecting at once the
+ * connecting socket never waits for the inbox append: with 1,000 sockets connecting at once the
  * appends were serialized on the connections' own threads, and under disk load sockets missed their hello
  * timeout. Changes of one seat not yet written collapse into the latest count (its time is the latest
  * change's), so the inbox says where each seat ended up; the order between seats is kept. A failed append is

@@ -5,6 +5,7 @@ import dm20.protocol.message.MessageCodec;
 import dm20.protocol.message.OutboxMessage;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.posix.PosixAPI;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,12 +19,10 @@ import java.util.Optional;
  * process, may tail either.
  *
  * <p>Durability: an append returns once the entry is in the memory-mapped queue file, which survives the
- * writing process being killed. The inbox, which carries what players were told is queued, is also
- * msync'ed before {@code append} returns ({@link Durability#SYNC}); the outbox can be rebuilt by the
- * mcp-server and is not ({@link Durability#PROCESS_CRASH}), which keeps it fast. The queues are built with
- * Chronicle's default sync mode, {@code ASYNC}, so that msync is {@code MS_ASYNC}: on Linux it does not wait for the
- * disk, and an append survives a killed process, not an OS crash or a power cut (docs/performance.md, Bus, with the
- * measured cost of {@code MS_SYNC}).
+ * writing process being killed (the page belongs to the kernel's page cache, not to the process): that is what makes an
+ * action a player was told is queued survive the relay's kill -9. It does not wait for the disk, so an OS crash or a
+ * power cut can lose the last seconds; docs/performance.md, Bus, measures what waiting for the disk
+ * ({@code msync(MS_SYNC)} per append) would cost. Both queues are opened with {@link Durability#PROCESS_CRASH}.
  *
  * <p>Thread-safe. Close it once, when the process is done with the bus.
  */
@@ -34,17 +33,33 @@ public final class PartyBus implements AutoCloseable {
         /** In the mapped file: survives kill -9 of the writer, not a power cut. */
         PROCESS_CRASH,
         /**
-         * msync'ed as well, with the queue's sync mode: Chronicle's default {@code MS_ASYNC}, which hands the pages to
-         * the kernel's write-back without waiting for the disk (see the class comment).
+         * Also msync'ed with the queue's sync mode. Only a queue built with a sync mode that waits ({@code SYNC}) in a
+         * process that kept Chronicle's native layer ({@link #NATIVE_MSYNC}) gets anything more from it: Chronicle's
+         * default mode is {@code MS_ASYNC}, a no-op on Linux. The bus uses neither; {@code BusBenchmark} measures it.
          */
         SYNC
     }
+
+    /**
+     * System property: {@code true} keeps Chronicle's native POSIX layer, for a queue built with a real sync mode
+     * ({@code MS_SYNC}); read once, when this class loads.
+     */
+    public static final String NATIVE_MSYNC = "dm20.bus.nativeMsync";
 
     static {
         // Keep Chronicle from printing to stdout (the mcp-server's stdout is JSON-RPC) or phoning home.
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
         System.setProperty("disable.resource.warning", "true");
+        // Chronicle's POSIX layer (jnr-ffi) serves the bus only for msync, and with the queues' sync mode (Chronicle's
+        // default, ASYNC) that is msync(MS_ASYNC): a no-op on Linux since 2.6.19 (msync(2)), and on no system what
+        // makes an append survive a killed process (the mapped page already does) or a power cut (it does not wait for
+        // the disk). Loading it cost every start ≈ 300 classes, 200 of them generated at run time, which no AOT cache
+        // holds (≈ 170 ms of a relay's start; docs/performance.md, Start-up). Chronicle's own fallback is used
+        // instead; a run that wants the native layer (a benchmark of MS_SYNC) sets NATIVE_MSYNC before the bus loads.
+        if (!Boolean.getBoolean(NATIVE_MSYNC)) {
+            PosixAPI.useNoOpPosixApi();
+        }
     }
 
     private final Path partyDir;
@@ -68,13 +83,13 @@ public final class PartyBus implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the bus of a campaign directory with the default durability: inbox
-     * synced, outbox process-crash safe.
+     * Opens (creating if needed) the bus of a campaign directory; both queues {@link Durability#PROCESS_CRASH}
+     * safe (see the class comment).
      *
      * @throws BusException if the queues cannot be opened
      */
     public static PartyBus open(Path campaignDir) {
-        return open(campaignDir, Durability.SYNC, Durability.PROCESS_CRASH);
+        return open(campaignDir, Durability.PROCESS_CRASH, Durability.PROCESS_CRASH);
     }
 
     /**
