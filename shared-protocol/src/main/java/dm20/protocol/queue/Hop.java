@@ -8,37 +8,21 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * A JFR event stamping one hop of an outbox message on its way from the writer to the phones' sockets
- * ({@code bus.woke}, {@code bus.read}, {@code table.locked}, {@code table.fanned}, {@code ws.taken},
- * {@code ws.written}, …) with {@link System#nanoTime()}, which processes on one machine share, so a harness can
+ * Stamps one hop of an outbox message on its way from the writer to the phones' sockets ({@code bus.woke},
+ * {@code bus.read}, {@code table.locked}, {@code table.fanned}, {@code ws.taken}, {@code ws.written}, …) as a JFR
+ * event named {@code dm20.Hop}, with {@link System#nanoTime()}, which processes on one machine share, so a harness can
  * line the hops up with its own stamps (RelayBench {@code hops=on}; docs/performance.md, section Relay).
  *
  * <p>Free when off: every call site tests {@link #ON}, a constant the JIT folds, fixed at start by the system
- * property {@code dm20.hops=true}. With it on, the events still need a JFR recording to be kept.
+ * property {@code dm20.hops=true}. The event class is loaded by the first stamp, so a process that never stamps never
+ * loads JFR (≈ 110 classes). With it on, the events still need a JFR recording to be kept.
  */
-@Name("dm20.Hop")
-@Label("Message hop")
-@Category({"dm20", "Latency"})
-@Description("One hop of an outbox message on its way to the sockets, stamped with System.nanoTime()")
-@StackTrace(false)
-public final class Hop extends Event {
+public final class Hop {
 
     /** Whether hops are stamped at all ({@code -Ddm20.hops=true}). */
     public static final boolean ON = Boolean.getBoolean("dm20.hops");
 
-    @Label("Hop")
-    private final String hop;
-
-    @Label("System.nanoTime()")
-    private final long nanos;
-
-    @Label("CPU time of the stamping thread (ns), -1 for a virtual thread")
-    private final long threadCpu;
-
-    private Hop(String hop, long nanos, long threadCpu) {
-        this.hop = hop;
-        this.nanos = nanos;
-        this.threadCpu = threadCpu;
+    private Hop() {
     }
 
     /** Commits a hop stamped now; call only when {@link #ON}. */
@@ -48,7 +32,30 @@ public final class Hop extends Event {
 
     /** Commits a hop stamped at {@code nanos} ({@link System#nanoTime()}); call only when {@link #ON}. */
     public static void stamp(String hop, long nanos) {
-        new Hop(hop, nanos, Thread.currentThread().isVirtual() ? -1
+        new Stamp(hop, nanos, Thread.currentThread().isVirtual() ? -1
                 : java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()).commit();
+    }
+
+    @Name("dm20.Hop")
+    @Label("Message hop")
+    @Category({"dm20", "Latency"})
+    @Description("One hop of an outbox message on its way to the sockets, stamped with System.nanoTime()")
+    @StackTrace(false)
+    static final class Stamp extends Event {
+
+        @Label("Hop")
+        private final String hop;
+
+        @Label("System.nanoTime()")
+        private final long nanos;
+
+        @Label("CPU time of the stamping thread (ns), -1 for a virtual thread")
+        private final long threadCpu;
+
+        Stamp(String hop, long nanos, long threadCpu) {
+            this.hop = hop;
+            this.nanos = nanos;
+            this.threadCpu = threadCpu;
+        }
     }
 }
