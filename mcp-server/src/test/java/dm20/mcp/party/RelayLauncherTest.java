@@ -23,6 +23,7 @@ class RelayLauncherTest {
 
         assertThat(array(launcher, "relay_flags")).contains("-Xmx96m", "-XX:TrimNativeHeapInterval=1000");
         assertThat(RelayLauncher.JVM_FLAGS).containsExactlyInAnyOrderElementsOf(launcherFlags);
+        assertThat(RelayLauncher.AOT_RECORD_FLAGS).containsExactlyElementsOf(array(launcher, "aot_record"));
     }
 
     /** The words of {@code name=( … )} in a bash script (the array may span lines). */
