@@ -22,6 +22,8 @@ public record McpConfig(Path campaignRoot, Duration turnDeadline, Optional<Strin
     /** The default turn deadline: five minutes. */
     public static final Duration DEFAULT_TURN = Duration.ofMinutes(5);
 
+    private static final String DEFAULT_TURN_SECONDS = "300";
+
     /** A configuration that loads no campaign at start. */
     public McpConfig(Path campaignRoot, Duration turnDeadline) {
         this(campaignRoot, turnDeadline, Optional.empty());
@@ -48,7 +50,7 @@ public record McpConfig(Path campaignRoot, Duration turnDeadline, Optional<Strin
         @Option(names = "--campaign", paramLabel = "NAME", description = "a campaign (name or id) to load at start")
         String campaign;
 
-        @Option(names = "--turn-seconds", paramLabel = "N", defaultValue = "300",
+        @Option(names = "--turn-seconds", paramLabel = "N", defaultValue = DEFAULT_TURN_SECONDS,
                 description = "default combat turn deadline in seconds; 0 = none (default: ${DEFAULT-VALUE})")
         long turnSeconds;
 
@@ -65,11 +67,72 @@ public record McpConfig(Path campaignRoot, Duration turnDeadline, Optional<Strin
     }
 
     /**
-     * Reads {@code --campaign-root DIR}, {@code --campaign NAME}, {@code --turn-seconds N} and {@code --help}.
+     * Reads {@code --campaign-root DIR}, {@code --campaign NAME}, {@code --turn-seconds N} and {@code --help}. A plain
+     * command line (known options, each once, a plain decimal number: what {@code .mcp.json} and the launcher pass)
+     * is read by {@link #plain} without picocli, whose ≈ 170 classes cannot go into the server's AOT cache (their
+     * class files are too old to be linked ahead of time) and were loaded and verified at every start
+     * (docs/performance.md). Anything else — help, a typo, a bad value — goes to picocli, so every answer and error
+     * is picocli's as before.
      *
      * @throws IllegalArgumentException naming the bad, missing or unknown option, with the usage
      */
     public static Invocation<McpConfig> parse(String[] args, Map<String, String> env, Path home) {
+        Optional<McpConfig> plain = plain(args, env, home);
+        return plain.isPresent() ? new Invocation.Run<>(plain.get()) : parseWithPicocli(args, env, home);
+    }
+
+    /** {@link #parse} with picocli alone (no plain fast path); the tests compare both. */
+    static Invocation<McpConfig> parseWithPicocli(String[] args, Map<String, String> env, Path home) {
         return Invocation.parse(new Options(), args, o -> o.config(env, home));
+    }
+
+    /**
+     * The configuration of a plain command line, read as picocli reads it: {@code --name value} or
+     * {@code --name=value}, each known option at most once, the number as plain decimal digits, no value that starts
+     * with {@code -} or {@code @} or is empty. Empty for anything else (help, unknown or repeated options, other
+     * number forms, a value the configuration refuses), which then goes to picocli.
+     */
+    static Optional<McpConfig> plain(String[] args, Map<String, String> env, Path home) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name;
+            String value;
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                name = arg;
+                value = args[++i];
+            } else {
+                return Optional.empty();
+            }
+            if (!PLAIN_OPTIONS.contains(name) || value.isEmpty() || value.startsWith("-") || value.startsWith("@")
+                    || values.put(name, value) != null) {
+                return Optional.empty();
+            }
+        }
+        try {
+            Options options = new Options();
+            options.campaignRoot = values.containsKey("--campaign-root") ? Path.of(values.get("--campaign-root")) : null;
+            options.campaign = values.get("--campaign");
+            options.turnSeconds = number(values.getOrDefault("--turn-seconds", DEFAULT_TURN_SECONDS));
+            return Optional.of(options.config(env, home));
+        } catch (IllegalArgumentException e) {   // also InvalidPathException
+            return Optional.empty();   // picocli gives the error, with the usage
+        }
+    }
+
+    private static final java.util.Set<String> PLAIN_OPTIONS = java.util.Set.of("--campaign-root", "--campaign",
+            "--turn-seconds");
+
+    /** A plain decimal number (no sign, no leading zero, at most 9 digits), or IllegalArgumentException. */
+    private static long number(String value) {
+        if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')
+                || (value.length() > 1 && value.charAt(0) == '0')) {
+            throw new IllegalArgumentException("not a plain number");
+        }
+        return Long.parseLong(value);
     }
 }

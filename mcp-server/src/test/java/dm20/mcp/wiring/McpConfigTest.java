@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,5 +72,35 @@ class McpConfigTest {
                 .hasMessageContaining("--campaign needs a name");
         assertThatThrownBy(() -> McpConfig.parse(new String[] {"stray"}, Map.of(), HOME))
                 .hasMessageContaining("stray");
+    }
+
+    @Test
+    void parse_plainCommandLines_sameConfigurationAsPicocli() {
+        List<String[]> lines = List.of(
+                new String[] {},
+                new String[] {"--campaign-root", "/srv/c"},
+                new String[] {"--campaign-root=/srv/c", "--campaign=Lost Mine", "--turn-seconds=0"},
+                new String[] {"--turn-seconds", "45", "--campaign", "demo", "--campaign-root", "rel/dir"});
+        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("DM20_CAMPAIGN_ROOT", "/env/c"))) {
+            for (String[] line : lines) {
+                assertThat(McpConfig.plain(line, env, HOME)).as(String.join(" ", line)).isPresent();
+                assertThat(McpConfig.parse(line, env, HOME)).as(String.join(" ", line))
+                        .isEqualTo(McpConfig.parseWithPicocli(line, env, HOME));
+            }
+        }
+    }
+
+    @Test
+    void plain_anythingUnusual_isLeftToPicocli() {
+        List<String[]> lines = List.of(
+                new String[] {"--help"}, new String[] {"-h"}, new String[] {"--version"}, new String[] {"--campaign"},
+                new String[] {"--campaign", ""}, new String[] {"--campaign", " "}, new String[] {"--turn-seconds", "010"},
+                new String[] {"--turn-seconds", "+5"}, new String[] {"--turn-seconds", "-1"},
+                new String[] {"--turn-seconds", "1e3"}, new String[] {"--turn-seconds", "1", "--turn-seconds", "2"},
+                new String[] {"--bogus", "1"}, new String[] {"extra"}, new String[] {"@args.txt"},
+                new String[] {"--campaign-root", "--campaign"}, new String[] {"--turn-seconds", "99999999999"});
+        for (String[] line : lines) {
+            assertThat(McpConfig.plain(line, Map.of(), HOME)).as(String.join(" ", line)).isEmpty();
+        }
     }
 }
