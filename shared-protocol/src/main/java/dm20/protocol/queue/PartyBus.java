@@ -10,6 +10,7 @@ import net.openhft.posix.PosixAPI;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -59,6 +60,46 @@ public final class PartyBus implements AutoCloseable {
         // instead; a run that wants the native layer (a benchmark of MS_SYNC) sets NATIVE_MSYNC before the bus loads.
         if (!Boolean.getBoolean(NATIVE_MSYNC)) {
             PosixAPI.useNoOpPosixApi();
+        }
+    }
+
+    /**
+     * Chronicle classes whose static initialization is most of a process's first {@link #open} (≈ 70–85 ms of its
+     * ≈ 115 ms on the development machine, measured by initializing them first; docs/performance.md, Start-up). None
+     * of them starts a thread or touches a file when initialized (Chronicle's disk-space monitor, which starts one,
+     * is left out). {@code PartyBusTest} fails if a Chronicle upgrade renames one.
+     */
+    static final List<String> PREPARED = List.of(
+            "net.openhft.chronicle.core.OS",
+            "net.openhft.chronicle.bytes.BytesStore",
+            "net.openhft.chronicle.bytes.MappedFile",
+            "net.openhft.chronicle.bytes.MappedBytes",
+            "net.openhft.chronicle.wire.Wires",
+            "net.openhft.chronicle.wire.WireType",
+            "net.openhft.chronicle.wire.BinaryWire",
+            "net.openhft.chronicle.queue.RollCycles",
+            "net.openhft.chronicle.queue.impl.table.SingleTableStore",
+            "net.openhft.chronicle.queue.impl.single.SCQIndexing",
+            "net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore",
+            "net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder",
+            "net.openhft.chronicle.queue.impl.single.SingleChronicleQueue",
+            "net.openhft.chronicle.queue.impl.single.StoreAppender",
+            "net.openhft.chronicle.queue.impl.single.StoreTailer");
+
+    /**
+     * Initializes Chronicle's queue classes ahead of the first {@link #open}, for a process that may open the bus
+     * later and has time now: the mcp-server calls it in the background after start, so that the DM's first
+     * {@code party_start} does not pay for it. Opens nothing, writes nothing; a class that cannot be initialized is
+     * left for {@link #open} to report. Any thread, any number of times.
+     */
+    public static void prepare() {
+        ClassLoader loader = PartyBus.class.getClassLoader();
+        for (String name : PREPARED) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // open() meets the same problem and says so
+            }
         }
     }
 

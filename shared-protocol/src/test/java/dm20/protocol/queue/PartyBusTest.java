@@ -154,4 +154,18 @@ class PartyBusTest {
             dc.wire().bytes().writeUtf8(text);
         }
     }
+
+    @Test
+    void prepare_namesChronicleClassesThatExist_andTheBusOpensAfterIt() throws Exception {
+        for (String name : PartyBus.PREPARED) {
+            assertThat(Class.forName(name, false, PartyBus.class.getClassLoader())).as(name).isNotNull();
+        }
+        PartyBus.prepare();
+        try (PartyBus bus = PartyBus.open(dir)) {
+            bus.outboxWriter().append(Samples.allOutbox().get(0));
+            try (BusReader<OutboxMessage> reader = bus.outboxReader(Optional.empty())) {
+                assertThat(reader.next()).isPresent();
+            }
+        }
+    }
 }
