@@ -1,5 +1,6 @@
 package dm20.relay;
 
+import dm20.protocol.cli.PlainArgs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+
+import static dm20.protocol.cli.PlainArgs.number;
 
 /**
  * The relay's command line, validated once at start; parsed with picocli ({@link Cli}), which names the option in
@@ -198,26 +201,11 @@ public record RelayOptions(Path campaign, String host, int port, Optional<String
      * options, other number forms, a value the options refuse), which then goes to picocli.
      */
     static Optional<RelayOptions> plain(String... args) {
-        java.util.Map<String, String> values = new java.util.HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name;
-            String value;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.length) {
-                name = arg;
-                value = args[++i];
-            } else {
-                return Optional.empty();
-            }
-            if (!PLAIN_OPTIONS.contains(name) || value.isEmpty() || value.startsWith("-") || value.startsWith("@")
-                    || values.put(name, value) != null) {
-                return Optional.empty();
-            }
+        Optional<java.util.Map<String, String>> read = PlainArgs.read(args, PLAIN_OPTIONS);
+        if (read.isEmpty()) {
+            return Optional.empty();
         }
+        java.util.Map<String, String> values = read.get();
         if (!values.containsKey("--campaign")) {
             return Optional.empty();
         }
@@ -246,15 +234,6 @@ public record RelayOptions(Path campaign, String host, int port, Optional<String
             "--public-url", "--heartbeat-seconds", "--actions-per-minute", "--sockets-per-seat", "--observer-sockets",
             "--max-body-bytes", "--max-frame-bytes", "--max-action-chars", "--socket-queue-frames",
             "--hello-timeout-seconds");
-
-    /** A plain decimal int (no sign, no leading zero, at most 9 digits), or IllegalArgumentException. */
-    private static int number(String value) {
-        if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')
-                || (value.length() > 1 && value.charAt(0) == '0')) {
-            throw new IllegalArgumentException("not a plain number");
-        }
-        return Integer.parseInt(value);
-    }
 
     private static String usage(CommandLine cli) {
         return cli.getUsageMessage(CommandLine.Help.Ansi.OFF);

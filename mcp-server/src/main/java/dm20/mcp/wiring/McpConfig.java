@@ -1,5 +1,6 @@
 package dm20.mcp.wiring;
 
+import dm20.protocol.cli.PlainArgs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -93,31 +94,17 @@ public record McpConfig(Path campaignRoot, Duration turnDeadline, Optional<Strin
      * number forms, a value the configuration refuses), which then goes to picocli.
      */
     static Optional<McpConfig> plain(String[] args, Map<String, String> env, Path home) {
-        Map<String, String> values = new java.util.HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name;
-            String value;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.length) {
-                name = arg;
-                value = args[++i];
-            } else {
-                return Optional.empty();
-            }
-            if (!PLAIN_OPTIONS.contains(name) || value.isEmpty() || value.startsWith("-") || value.startsWith("@")
-                    || values.put(name, value) != null) {
-                return Optional.empty();
-            }
+        Optional<Map<String, String>> read = PlainArgs.read(args, PLAIN_OPTIONS);
+        if (read.isEmpty()) {
+            return Optional.empty();
         }
+        Map<String, String> values = read.get();
         try {
             Options options = new Options();
             options.campaignRoot = values.containsKey("--campaign-root") ? Path.of(values.get("--campaign-root")) : null;
             options.campaign = values.get("--campaign");
-            options.turnSeconds = number(values.getOrDefault("--turn-seconds", DEFAULT_TURN_SECONDS));
+            options.turnSeconds = PlainArgs.number(values.getOrDefault("--turn-seconds",
+                    DEFAULT_TURN_SECONDS));
             return Optional.of(options.config(env, home));
         } catch (IllegalArgumentException e) {   // also InvalidPathException
             return Optional.empty();   // picocli gives the error, with the usage
@@ -126,13 +113,4 @@ public record McpConfig(Path campaignRoot, Duration turnDeadline, Optional<Strin
 
     private static final java.util.Set<String> PLAIN_OPTIONS = java.util.Set.of("--campaign-root", "--campaign",
             "--turn-seconds");
-
-    /** A plain decimal number (no sign, no leading zero, at most 9 digits), or IllegalArgumentException. */
-    private static long number(String value) {
-        if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')
-                || (value.length() > 1 && value.charAt(0) == '0')) {
-            throw new IllegalArgumentException("not a plain number");
-        }
-        return Long.parseLong(value);
-    }
 }
