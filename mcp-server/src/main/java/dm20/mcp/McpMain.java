@@ -105,14 +105,16 @@ public final class McpMain {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(RULES_PRELOAD_DELAY);
-                rules.load();
-                dm20.protocol.queue.PartyBus.prepare();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                rules.load();
             } catch (RuntimeException e) {
                 LOG.warn("rules data could not be loaded: {}", e.toString());
-                dm20.protocol.queue.PartyBus.prepare();
             }
+            dm20.protocol.queue.PartyBus.prepare();
         }, "rules-preload");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);

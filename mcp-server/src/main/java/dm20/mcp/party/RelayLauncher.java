@@ -64,7 +64,9 @@ final class RelayLauncher {
         }
         Optional<String> record = recordCache();
         if (record.isPresent()) {
-            cmd.addAll(1, List.of(AOT_RECORD_FLAGS.get(0), AOT_RECORD_FLAGS.get(1), "-XX:AOTCacheOutput=" + record.get()));
+            List<String> recording = new ArrayList<>(AOT_RECORD_FLAGS);
+            recording.add("-XX:AOTCacheOutput=" + record.get());
+            cmd.addAll(1, recording);
         } else {
             aotCache(jar).ifPresent(flag -> cmd.add(1, flag));
         }
