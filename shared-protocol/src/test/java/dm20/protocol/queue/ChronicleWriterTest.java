@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,25 +92,20 @@ class ChronicleWriterTest {
                 }
             }
         }
-        List<byte[]> raw = new ArrayList<>();
-        try (ChronicleQueue q = SingleChronicleQueueBuilder.binary(dir.resolve(name)).build();
-             ExcerptTailer t = q.createTailer()) {
-            while (true) {
-                try (DocumentContext dc = t.readingDocument()) {
-                    if (!dc.isPresent()) {
-                        return raw;
-                    }
-                    Bytes<?> b = dc.wire().bytes();
-                    byte[] copy = new byte[(int) b.readRemaining()];
-                    b.read(copy);
-                    raw.add(copy);
-                }
-            }
-        }
+        return readAll(name, b -> {
+            byte[] copy = new byte[(int) b.readRemaining()];
+            b.read(copy);
+            return copy;
+        });
     }
 
     private List<String> readTexts(String name) {
-        List<String> out = new ArrayList<>();
+        return readAll(name, Bytes::readUtf8);
+    }
+
+    /** Every entry of the queue {@code name}, in order, read by {@code read}. */
+    private <T> List<T> readAll(String name, Function<Bytes<?>, T> read) {
+        List<T> out = new ArrayList<>();
         try (ChronicleQueue q = SingleChronicleQueueBuilder.binary(dir.resolve(name)).build();
              ExcerptTailer t = q.createTailer()) {
             while (true) {
@@ -117,7 +113,7 @@ class ChronicleWriterTest {
                     if (!dc.isPresent()) {
                         return out;
                     }
-                    out.add(dc.wire().bytes().readUtf8());
+                    out.add(read.apply(dc.wire().bytes()));
                 }
             }
         }
