@@ -1,97 +1,86 @@
 package dm20.relay.ws;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The hand-off from the table's fan-out to one socket's sender thread: bounded, many producers, one consumer.
- * Lock-free: an offer is a compare-and-set on the count and an append to a linked queue, plus an unpark only
- * when the consumer is asleep. The {@code LinkedBlockingQueue} it replaces took two locks and a condition
- * signal per offer and a condition wait per take: about a third of the relay's CPU for a push to 1,000
- * sockets (docs/performance.md, Relay). Order: items from one producer are taken in the order offered.
- * Thread-safe; {@link #take} must only ever be called by one thread.
+ * The hand-off from the table's fan-out to one socket's sends: bounded, many producers, one consumer at a time,
+ * and a consumer thread only while items are waiting. The offer that finds the mailbox empty starts a thread that
+ * hands every item to the consumer, in order, and ends when none is left; the next offer starts another. An idle
+ * socket therefore holds no thread: a parked virtual thread per socket kept its stack (a {@code StackChunk} of
+ * ≈ 2.8 KB) on the heap, 5.6 MB for an audience of 1,000 (docs/performance.md, Relay).
+ * <p>
+ * Lock-free: an offer is an append to a linked queue and an increment of the count; the count going from zero
+ * to one is the only thing that starts a thread, and only the running thread brings it back to zero, so at most
+ * one thread consumes at a time and items from one producer are consumed in the order offered. The capacity is
+ * checked before the append, so concurrent producers may overshoot it by their number (one fan-out thread and the
+ * pinger here). Thread-safe.
  */
 final class Mailbox<T> {
 
+    private static final Logger LOG = Logger.getLogger(Mailbox.class.getName());
+
     private final ConcurrentLinkedQueue<T> items = new ConcurrentLinkedQueue<>();
+    /** Items appended and not yet consumed (the one being consumed included). */
     private final AtomicInteger size = new AtomicInteger();
     private final int capacity;
-    /** The consumer while it is about to sleep or sleeping, else null. */
-    private volatile Thread sleeper;
+    private final ThreadFactory threads;
+    private final Consumer<? super T> consumer;
 
-    /** @param capacity items held before {@link #offer} refuses (at least 1) */
-    Mailbox(int capacity) {
+    /**
+     * @param capacity items held before {@link #offer} refuses (at least 1)
+     * @param threads  makes the consuming thread whenever items start to wait
+     * @param consumer gets every item, one at a time, in order; an exception it throws is logged and the next
+     *                 item still comes
+     */
+    Mailbox(int capacity, ThreadFactory threads, Consumer<? super T> consumer) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
+        this.threads = threads;
+        this.consumer = consumer;
     }
 
     /** Adds {@code item} unless {@code capacity} items are waiting; never blocks. */
     boolean offer(T item) {
-        int n;
-        do {
-            n = size.get();
-            if (n >= capacity) {
-                return false;
-            }
-        } while (!size.compareAndSet(n, n + 1));
+        if (size.get() >= capacity) {
+            return false;
+        }
         append(item);
         return true;
     }
 
     /** Adds {@code item} even if full (a close must get through); never blocks. */
     void force(T item) {
-        size.incrementAndGet();
         append(item);
     }
 
     private void append(T item) {
         items.add(item);
-        // After the append (a volatile write): either the consumer's re-check after announcing its sleep sees
-        // the item, or this read sees the consumer and wakes it. No wake-up is lost.
-        Thread t = sleeper;
-        if (t != null) {
-            LockSupport.unpark(t);
+        // Counted after the append: whoever sees a count above zero finds at least that many items queued.
+        if (size.getAndIncrement() == 0) {
+            threads.newThread(this::drain).start();
         }
     }
 
-    /** Drops every waiting item. */
-    void clear() {
-        while (items.poll() != null) {
-            size.decrementAndGet();
-        }
-    }
-
-    /** Items waiting now. */
+    /** Items waiting or being consumed now. */
     int size() {
         return size.get();
     }
 
-    /**
-     * The next item, waiting (without a lock, parked) until there is one. One consumer thread only.
-     *
-     * @throws InterruptedException if the consumer is interrupted while it waits
-     */
-    T take() throws InterruptedException {
-        while (true) {
-            T item = items.poll();
-            if (item == null) {
-                sleeper = Thread.currentThread();
-                item = items.poll();   // re-check after announcing the sleep (see append)
-                if (item == null) {
-                    LockSupport.park(this);
-                }
-                sleeper = null;
+    private void drain() {
+        do {
+            T item = items.poll();   // never null: the count was raised after the append
+            try {
+                consumer.accept(item);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a queued item failed; going on with the next", e);
             }
-            if (item != null) {
-                size.decrementAndGet();
-                return item;
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-        }
+        } while (size.decrementAndGet() > 0);
     }
 }

@@ -11,20 +11,23 @@ import io.helidon.websocket.WsSession;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One WebSocket: a bounded queue of outgoing items ({@link Mailbox}, lock-free) drained by its own virtual thread,
- * so sends on a session are serialized and a slow phone only ever blocks its own thread. Frames are queued already encoded
- * ({@link EncodedFrames}: the same JSON string for every socket that gets an equal frame). A socket whose queue overflows is closed
- * ({@link Refusal.TOO_SLOW.close()}); the page reconnects with its cursor. Thread-safe.
+ * One WebSocket: a bounded queue of outgoing items ({@link Mailbox}, lock-free) sent by a virtual thread that runs
+ * only while items wait, so sends on a session are serialized, a slow phone only ever blocks its own thread, and an
+ * idle socket holds no thread. Frames are queued already encoded ({@link EncodedFrames}: the same JSON string for
+ * every socket that gets an equal frame). A socket whose queue overflows is closed ({@link Refusal#TOO_SLOW}); the
+ * page reconnects with its cursor. Thread-safe.
  */
 final class PlayerSocket implements Outlet {
 
     private static final Logger LOG = Logger.getLogger(PlayerSocket.class.getName());
+    private static final ThreadFactory SENDERS = Thread.ofVirtual().name("ws-sender").factory();
 
     private sealed interface Item {
         record Text(String json) implements Item { }
@@ -37,7 +40,15 @@ final class PlayerSocket implements Outlet {
     private final EncodedFrames codec;
     private final Mailbox<Item> queue;
     private final Consumer<PlayerSocket> onGone;
+    /** No more frames are accepted: a close is queued (or the peer has gone). */
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Frames still waiting are skipped, not sent: the queue overflowed, the peer went or a send failed. */
+    private volatile boolean dropping;
+    /**
+     * The session is closed; whatever is still queued is skipped. Used by the sending threads only, one at a time:
+     * each starts after the previous one's last item (the mailbox's count orders them).
+     */
+    private boolean finished;
     private volatile Optional<Seat> seat = Optional.empty();
     private volatile Instant lastHeard;
 
@@ -45,10 +56,9 @@ final class PlayerSocket implements Outlet {
         this.session = session;
         this.codec = codec;
         // Linked, not an array: an idle socket holds no capacity-sized array (1,024 slots × 1,000 sockets).
-        this.queue = new Mailbox<>(capacity);
+        this.queue = new Mailbox<>(capacity, SENDERS, this::deliver);
         this.onGone = onGone;
         this.lastHeard = now;
-        Thread.ofVirtual().name("ws-sender").start(this::drain);
     }
 
     void authenticated(Seat s) {
@@ -85,7 +95,7 @@ final class PlayerSocket implements Outlet {
     public void close(int code, String reason) {
         if (closing.compareAndSet(false, true)) {
             if (!queue.offer(new Item.Close(code, reason))) {
-                queue.clear();
+                dropping = true;
                 queue.force(new Item.Close(code, reason));
             }
         }
@@ -94,13 +104,13 @@ final class PlayerSocket implements Outlet {
     /** The peer closed the connection: stop the sender without sending anything more. */
     void stopped() {
         closing.set(true);
-        queue.clear();
+        dropping = true;
         queue.force(new Item.Stop());
     }
 
     private void overflow() {
         if (closing.compareAndSet(false, true)) {
-            queue.clear();
+            dropping = true;
             queue.force(new Item.Close(Refusal.TOO_SLOW.close(), "too slow: reconnect to catch up"));
             onGone.accept(this);
         }
@@ -122,38 +132,45 @@ final class PlayerSocket implements Outlet {
         }
     }
 
-    private void drain() {
+    /** Sends one queued item; runs on the socket's sending thread, one item at a time, in order. */
+    private void deliver(Item item) {
+        if (finished) {
+            return;
+        }
+        if (Hop.ON) {
+            Hop.stamp("ws.taken");
+        }
         try {
-            while (true) {
-                Item item = queue.take();
-                if (Hop.ON) {
-                    Hop.stamp("ws.taken");
-                }
-                switch (item) {
-                    case Item.Text t -> {
+            switch (item) {
+                case Item.Text t -> {
+                    if (!dropping) {
                         session.send(t.json(), true);
                         if (Hop.ON) {
                             Hop.stamp("ws.written");
                         }
                     }
-                    case Item.Ping p -> session.ping(BufferData.empty());
-                    case Item.Close c -> {
-                        session.close(c.code(), c.reason());
-                        return;
-                    }
-                    case Item.Stop s -> {
-                        return;
+                }
+                case Item.Ping p -> {
+                    if (!dropping) {
+                        session.ping(BufferData.empty());
                     }
                 }
+                case Item.Close c -> {
+                    finished = true;
+                    session.close(c.code(), c.reason());
+                    onGone.accept(this);
+                }
+                case Item.Stop s -> {
+                    finished = true;
+                    onGone.accept(this);
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "socket send failed; dropping it", e);
+            finished = true;
             closing.set(true);
-            queue.clear();
+            dropping = true;
             terminate();
-        } finally {
             onGone.accept(this);
         }
     }

@@ -108,6 +108,29 @@ class PlayerSocketTest {
     }
 
     @Test
+    void stopped_peerGone_skipsWaitingFramesAndReportsTheSocketGoneOnce() throws Exception {
+        StuckSession session = new StuckSession();
+        AtomicInteger gone = new AtomicInteger();
+        CountDownLatch goneOnce = new CountDownLatch(1);
+        PlayerSocket socket = new PlayerSocket(session, new EncodedFrames(new FrameCodec()), 64, Fixtures.T0, s -> {
+            gone.incrementAndGet();
+            goneOnce.countDown();
+        });
+        for (int i = 0; i < 5; i++) {
+            socket.send(new Frame.Error("e" + i, "m"));
+        }
+        socket.stopped();
+        socket.send(new Frame.Error("after", "m"));
+        session.release.countDown();
+        assertThat(goneOnce.await(2, TimeUnit.SECONDS)).isTrue();
+        socket.close(CloseCodes.SESSION_CLOSED, "bye");
+        socket.send(new Frame.Error("later", "m"));
+        assertThat(session.sent).as("only the frame already being written when the peer went").hasSizeLessThanOrEqualTo(1);
+        assertThat(session.closedWith.get()).as("no close frame to a peer that has gone").isZero();
+        assertThat(gone.get()).isEqualTo(1);
+    }
+
+    @Test
     void sameHost_originMustNameTheServedHost() {
         assertThat(WsEndpoint.sameHost("http://192.168.1.5:8080", "192.168.1.5:8080")).isTrue();
         assertThat(WsEndpoint.sameHost("https://Table.local", "table.local")).isTrue();
