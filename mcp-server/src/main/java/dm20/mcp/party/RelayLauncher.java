@@ -30,7 +30,8 @@ final class RelayLauncher {
      */
     static final List<String> JVM_FLAGS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Xms8m", "-Xmx96m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-            "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=96m", "-XX:TrimNativeHeapInterval=1000");
+            "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=96m", "-XX:TrimNativeHeapInterval=1000",
+            "-Djdk.reflect.useNativeAccessorOnly=true");
 
     /**
      * Added when this launch records the relay's AOT cache (the launcher's training): no method profiles in it, which

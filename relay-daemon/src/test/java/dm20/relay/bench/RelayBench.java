@@ -60,7 +60,7 @@ public final class RelayBench {
     static final String DEFAULT_JVM = "-Xlog:disable -Xlog:all=warning:stderr --sun-misc-unsafe-memory-access=allow"
             + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms8m -Xmx96m -XX:MinHeapFreeRatio=10"
             + " -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
-            + " -XX:TrimNativeHeapInterval=1000";
+            + " -XX:TrimNativeHeapInterval=1000 -Djdk.reflect.useNativeAccessorOnly=true";
 
     private final Map<String, String> opt;
     private final PartyBus bus;

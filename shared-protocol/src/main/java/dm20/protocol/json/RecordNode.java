@@ -5,9 +5,6 @@ import io.helidon.json.JsonGenerator;
 import io.helidon.json.JsonKey;
 import io.helidon.json.JsonParser;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -37,18 +34,18 @@ final class RecordNode<R> implements Node<R> {
     private final Field[] fields;
     private final Field[] derived;
     private final Map<String, Integer> index = new HashMap<>();
-    private final MethodHandle constructor;
+    private final Constructor<?> constructor;
 
     /** One written value: a component or a derived method. The node is resolved on first use (recursion). */
     private static final class Field {
         final String name;
         final JsonKey key;
-        final MethodHandle accessor;
+        final Method accessor;
         final java.lang.reflect.Type javaType;
         final String where;
         private volatile Node<Object> node;
 
-        Field(String name, MethodHandle accessor, java.lang.reflect.Type javaType, String where) {
+        Field(String name, Method accessor, java.lang.reflect.Type javaType, String where) {
             this.name = name;
             this.key = JsonKey.create(name);
             this.accessor = accessor;
@@ -78,25 +75,24 @@ final class RecordNode<R> implements Node<R> {
             throw new IllegalArgumentException(type.getName() + " is not a record");
         }
         this.type = (Class<R>) type;
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
         RecordComponent[] components = type.getRecordComponents();
         fields = new Field[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
             Wire.Name rename = c.getAnnotation(Wire.Name.class);
             String name = rename == null ? c.getName() : rename.value();
-            fields[i] = new Field(name, accessor(lookup, c.getAccessor()), c.getGenericType(),
+            fields[i] = new Field(name, accessor(c.getAccessor()), c.getGenericType(),
                     type.getSimpleName() + "." + c.getName());
             index.put(name, i);
         }
         derived = Arrays.stream(type.getMethods())
                 .filter(m -> m.isAnnotationPresent(Wire.Derived.class) && m.getParameterCount() == 0
                         && !Modifier.isStatic(m.getModifiers()))
-                .map(m -> new Field(derivedName(m), accessor(lookup, m), m.getGenericReturnType(),
+                .map(m -> new Field(derivedName(m), accessor(m), m.getGenericReturnType(),
                         type.getSimpleName() + "." + m.getName() + "()"))
                 .sorted(Comparator.comparing(f -> f.name))
                 .toArray(Field[]::new);
-        constructor = constructor(lookup, type, components);
+        constructor = constructor(type, components);
     }
 
     private static String derivedName(Method m) {
@@ -104,23 +100,21 @@ final class RecordNode<R> implements Node<R> {
         return name.isEmpty() ? m.getName() : name;
     }
 
-    private static MethodHandle accessor(MethodHandles.Lookup lookup, Method method) {
+    private static Method accessor(Method method) {
         try {
             method.setAccessible(true);
-            return lookup.unreflect(method).asType(MethodType.methodType(Object.class, Object.class));
-        } catch (IllegalAccessException | RuntimeException e) {
+            return method;
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("cannot read " + method + ": " + e.getMessage(), e);
         }
     }
 
-    private static MethodHandle constructor(MethodHandles.Lookup lookup, Class<?> type, RecordComponent[] components) {
+    private static Constructor<?> constructor(Class<?> type, RecordComponent[] components) {
         Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
             Constructor<?> canonical = type.getDeclaredConstructor(types);
             canonical.setAccessible(true);
-            return lookup.unreflectConstructor(canonical)
-                    .asType(MethodType.genericMethodType(types.length))
-                    .asSpreader(Object[].class, types.length);
+            return canonical;
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalArgumentException("cannot construct " + type.getName() + ": " + e.getMessage(), e);
         }
@@ -154,10 +148,16 @@ final class RecordNode<R> implements Node<R> {
 
     private static Object get(Field f, Object value) {
         try {
-            return (Object) f.accessor.invokeExact(value);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
+            return f.accessor.invoke(value);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(f.where + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (IllegalAccessException e) {
             throw new IllegalStateException(f.where + ": " + e.getMessage(), e);
         }
     }
@@ -200,12 +200,21 @@ final class RecordNode<R> implements Node<R> {
             }
         }
         try {
-            return type.cast(constructor.invokeExact(args));
-        } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
-            throw new FieldException(e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
+            return type.cast(constructor.newInstance(args));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable t = e.getCause();
+            if (t instanceof IllegalArgumentException || t instanceof NullPointerException
+                    || t instanceof IllegalStateException) {
+                throw new FieldException(t.getMessage(), t);
+            }
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(type.getName() + ": " + t.getMessage(), t);
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
             throw new IllegalStateException(type.getName() + ": " + e.getMessage(), e);
         }
     }

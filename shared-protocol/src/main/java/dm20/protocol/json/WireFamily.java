@@ -33,7 +33,7 @@ public final class WireFamily<F> {
 
     private final String noun;
     private final Map<Class<? extends F>, String> names;
-    // record classes by wire name; their RecordNodes (reflection and method handles) are built on first use, so
+    // record classes by wire name; their RecordNodes (reflection) are built on first use, so
     // that a process pays only for the types it reads or writes (most of the codec's cost at a relay's start)
     private final Map<String, Class<? extends F>> byName = new HashMap<>();
 
