@@ -18,6 +18,8 @@ final class ActionBook {
 
     private final Map<String, ActionRecord> actions = new HashMap<>();
     private final Map<String, ActionRecord> statusOnly = new HashMap<>();
+    /** The latest submission time per seat: a combat prompt's check, on every submit, without a scan. */
+    private final Map<String, java.time.Instant> latestBySeat = new HashMap<>();
 
     /** Records a submission (idempotent on the action id) and returns its current record. */
     ActionRecord submitted(ActionSubmitted s) {
@@ -30,6 +32,8 @@ final class ActionBook {
         ActionRecord early = statusOnly.remove(s.actionId());
         ActionRecord record = early == null ? fresh : fresh.with(early.status(), early.reason());
         actions.put(s.actionId(), record);
+        // submissions read back after a restart need not come in time order: keep the latest
+        latestBySeat.merge(s.seatId(), s.at(), (a, b) -> a.isAfter(b) ? a : b);
         return record;
     }
 
@@ -61,12 +65,13 @@ final class ActionBook {
 
     /** True if the seat submitted an action at or after {@code since}. */
     boolean answeredSince(String seatId, java.time.Instant since) {
-        return actions.values().stream()
-                .anyMatch(a -> a.seatId().equals(seatId) && !a.submittedAt().isBefore(since));
+        java.time.Instant latest = latestBySeat.get(seatId);
+        return latest != null && !latest.isBefore(since);
     }
 
     void clear() {
         actions.clear();
         statusOnly.clear();
+        latestBySeat.clear();
     }
 }

@@ -42,4 +42,17 @@ class ActionBookTest {
         assertThat(book.answeredSince("p1", Fixtures.T0.plusSeconds(6))).isTrue();
         assertThat(book.answeredSince("p1", Fixtures.T0.plusSeconds(10))).isFalse();
     }
+
+    @Test
+    void answeredSince_submissionsOutOfOrder_keepsEachSeatsLatest_andClearForgetsThem() {
+        ActionBook book = new ActionBook();
+        book.submitted(submitted("a9", 9));
+        book.submitted(submitted("a1", 1));
+        book.submitted(submitted("a9", 9));
+        assertThat(book.answeredSince("p1", Fixtures.T0.plusSeconds(9))).isTrue();
+        assertThat(book.answeredSince("p1", Fixtures.T0.plusSeconds(10))).isFalse();
+        assertThat(book.answeredSince("p2", Fixtures.T0)).as("another seat").isFalse();
+        book.clear();
+        assertThat(book.answeredSince("p1", Fixtures.T0)).isFalse();
+    }
 }
