@@ -11,8 +11,8 @@ import java.util.logging.Logger;
  * The hand-off from the table's fan-out to one socket's sends: bounded, many producers, one consumer at a time,
  * and a consumer thread only while items are waiting. The offer that finds the mailbox empty starts a thread that
  * hands every item to the consumer, in order, and ends when none is left; the next offer starts another. An idle
- * socket therefore holds no thread: a parked virtual thread per socket kept its stack (a {@code StackChunk} of
- * ≈ 2.8 KB) on the heap, 5.6 MB for an audience of 1,000 (docs/performance.md, Relay).
+ * socket therefore holds no thread: a parked virtual thread per socket kept its stack ({@code StackChunk}s) on the
+ * heap, 3 MB for an audience of 1,000 (docs/performance.md, fourth pass).
  * <p>
  * Lock-free: an offer is an append to a linked queue and an increment of the count; the count going from zero
  * to one is the only thing that starts a thread, and only the running thread brings it back to zero, so at most

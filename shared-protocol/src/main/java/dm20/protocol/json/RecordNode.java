@@ -214,7 +214,10 @@ final class RecordNode<R> implements Node<R> {
                 throw r;
             }
             throw new IllegalStateException(type.getName() + ": " + t.getMessage(), t);
-        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
+            // a value of the wrong type for a component (the nodes give none, but a wire error must stay one)
+            throw new FieldException(type.getSimpleName() + ": " + e.getMessage(), e);
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(type.getName() + ": " + e.getMessage(), e);
         }
     }
