@@ -215,7 +215,9 @@ public final class LiveTable {
 
     /** Sends a frame to every attached socket of a seat (e.g. an action's {@code queued} status). */
     public synchronized void sendToSeat(String seatId, Frame frame) {
-        outlets.stream().filter(o -> o.seat().seatId().equals(seatId)).forEach(o -> o.send(frame));
+        for (Outlet o : outletsOf(seatId)) {
+            o.send(frame);
+        }
     }
 
     /** Records an action this relay just queued and tells the submitting seat's sockets. */
@@ -238,8 +240,22 @@ public final class LiveTable {
     }
 
     private List<String> detachSeat(String seatId, Frame last, int code) {
-        List<Outlet> matching = outlets.stream().filter(o -> o.seat().seatId().equals(seatId)).toList();
-        return closeLocked(matching, last, code);
+        return closeLocked(outletsOf(seatId), last, code);
+    }
+
+    /**
+     * The sockets of one seat, through the per-seat index: every submit asks, and scanning every socket made each
+     * action cost as much as the audience is large. A seat id can key more than one {@link Seat} value (its seat
+     * re-announced with other details while sockets of the old one are attached), so every entry is looked at.
+     */
+    private List<Outlet> outletsOf(String seatId) {
+        List<Outlet> found = new ArrayList<>();
+        for (Map.Entry<Seat, Set<Outlet>> seat : bySeat.entrySet()) {
+            if (seat.getKey().seatId().equals(seatId)) {
+                found.addAll(seat.getValue());
+            }
+        }
+        return found;
     }
 
     private List<String> detachAll(Frame last, int code) {

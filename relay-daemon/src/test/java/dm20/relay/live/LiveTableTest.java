@@ -113,6 +113,28 @@ class LiveTableTest {
     }
 
     @Test
+    void submitted_tellsOnlyThatSeatsSockets_everyOneOfThem() {
+        open();
+        RecordingOutlet p1a = new RecordingOutlet(Fixtures.seat("p1"));
+        RecordingOutlet p1b = new RecordingOutlet(Fixtures.seat("p1"));
+        RecordingOutlet p2 = new RecordingOutlet(Fixtures.seat("p2"));
+        RecordingOutlet tv = new RecordingOutlet(Fixtures.seat("tv"));
+        for (RecordingOutlet o : List.of(p1a, p1b, p2, tv)) {
+            table.attach(o, Optional.empty(), Optional.empty());
+        }
+        int p2Before = p2.frames.size();
+        int tvBefore = tv.frames.size();
+        table.submitted(new dm20.protocol.message.InboxMessage.ActionSubmitted("a1", "p1", "p1", "c1", "I attack",
+                false, Fixtures.T0));
+        for (RecordingOutlet o : List.of(p1a, p1b)) {
+            assertThat(o.frames.getLast()).isInstanceOfSatisfying(Frame.ActionStatus.class,
+                    f -> assertThat(f.actionId()).isEqualTo("a1"));
+        }
+        assertThat(p2.frames).hasSize(p2Before);
+        assertThat(tv.frames).hasSize(tvBefore);
+    }
+
+    @Test
     void apply_newSession_tellsEverySocketToReload() {
         open();
         RecordingOutlet tv = new RecordingOutlet(Fixtures.seat("tv"));
