@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The relay-daemon's composition root. Start order: parse options, open the bus, take the campaign lock,
@@ -65,10 +66,7 @@ public final class RelayMain {
             System.exit(EXIT_USAGE);
             return;
         }
-        // names this run of the relay in its reports; not a secret, so not from SecureRandom, whose seeding took
-        // ≈ 20 ms of every start (the first action id pays it later, off the start)
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        String instanceId = new UUID(random.nextLong(), random.nextLong()).toString();
+        String instanceId = randomId();
         PartyBus bus;
         try {
             bus = PartyBus.open(options.campaign());
@@ -78,6 +76,20 @@ public final class RelayMain {
             return;
         }
         start(options, instanceId, bus, Clock.systemUTC());
+    }
+
+    /**
+     * A fresh id in UUID form, for this relay run and for the actions and requests it records. None is a secret: an
+     * action is found only among its own seat's (the API checks the token's seat), so they come from
+     * {@link ThreadLocalRandom}, not {@code SecureRandom}, whose seeding took ≈ 20 ms of a start and whose draws were
+     * 2.5 % of a POST's CPU (docs/performance.md). 122 random bits as in a random UUID; unique across restarts in
+     * practice, like one.
+     */
+    static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;                      // version 4
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;  // IETF variant
+        return new UUID(msb, lsb).toString();
     }
 
     private static void start(RelayOptions options, String instanceId, PartyBus bus, Clock clock) {
@@ -157,7 +169,7 @@ public final class RelayMain {
     private static PlayerApi playerApi(PartyBus bus, LiveTable table, Limits limits, Clock clock) {
         ActionService actions = new ActionService(table, bus.inboxWriter(),
                 new ActionLimiter(limits.actionsPerMinute(), Duration.ofMinutes(1)), clock,
-                () -> "act-" + UUID.randomUUID(), limits.maxActionChars());
+                () -> "act-" + randomId(), limits.maxActionChars());
         Responses out = new Responses();
         return new PlayerApi(table, actions, new BearerAuth(table), out, clock,
                 limits.maxBodyBytes());
@@ -171,10 +183,10 @@ public final class RelayMain {
         BearerAuth auth = new BearerAuth(table);
         return new io.helidon.webserver.http.HttpService[] {
             new dm20.relay.host.HostControls(table, auth, out, body, bus.inboxWriter(), clock,
-                    () -> "host-" + UUID.randomUUID()),
+                    () -> "host-" + randomId()),
             new dm20.relay.http.TableRequests(table, auth, out, body, bus.inboxWriter(),
                     new ActionLimiter(limits.actionsPerMinute(), Duration.ofMinutes(1)), clock,
-                    () -> "req-" + UUID.randomUUID())
+                    () -> "req-" + randomId())
         };
     }
 
