@@ -30,6 +30,9 @@ final class RecordNode<R> implements Node<R> {
         }
     };
 
+    /** An accessor's (empty) argument list, shared: the varargs call would allocate one per field written. */
+    private static final Object[] NO_ARGS = {};
+
     private final Class<R> type;
     private final Field[] fields;
     private final Field[] derived;
@@ -148,7 +151,7 @@ final class RecordNode<R> implements Node<R> {
 
     private static Object get(Field f, Object value) {
         try {
-            return f.accessor.invoke(value);
+            return f.accessor.invoke(value, NO_ARGS);
         } catch (java.lang.reflect.InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
