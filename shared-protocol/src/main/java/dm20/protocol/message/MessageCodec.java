@@ -84,6 +84,20 @@ public final class MessageCodec {
         };
     }
 
+    /**
+     * The wire name of a message type ({@code "session_opened"}): every entry this codec writes begins
+     * {@code {"type":"NAME",}}.
+     *
+     * @throws IllegalArgumentException if {@code type} is not one of the bus's message records
+     */
+    public static String typeName(Class<? extends BusMessage> type) {
+        String name = InboxMessage.class.isAssignableFrom(type) ? INBOX.names().get(type) : OUTBOX.names().get(type);
+        if (name == null) {
+            throw new IllegalArgumentException(type.getName() + " is not a bus message record");
+        }
+        return name;
+    }
+
     /** One-line JSON with {@code type} first. */
     public String encode(BusMessage message) {
         return new String(encodeBytes(message), StandardCharsets.UTF_8);

@@ -22,12 +22,43 @@ public sealed interface OutboxMessage extends BusMessage {
      *
      * @param epoch    fresh random id of this session's history
      * @param campaign campaign name, for titles
+     * @param resume   where the inbox stood as the session opened, so that a reader starts its fold here rather
+     *                 than at the start of a bus that holds every session the campaign ever played; absent in entries
+     *                 written before it existed (a reader then folds both queues from their start)
      */
-    record SessionOpened(String epoch, String campaign, Instant at) implements OutboxMessage {
+    record SessionOpened(String epoch, String campaign, Instant at, Optional<Resume> resume) implements OutboxMessage {
+
+        /** An opening without a resume point. */
+        public SessionOpened(String epoch, String campaign, Instant at) {
+            this(epoch, campaign, at, Optional.empty());
+        }
+
         public SessionOpened {
             required(epoch, "epoch");
             required(campaign, "campaign");
             present(at, "at");
+            resume = optional(resume);
+        }
+    }
+
+    /**
+     * The inbox as the DM's server had applied it when a session opened (sequences are the inbox's). Folding the
+     * inbox from {@code relayFrom}, plus the actions listed in {@code queued}, and the outbox from the session's
+     * opening gives the same DM queue, relay status and presence as folding both queues from their start: the
+     * only things a session inherits from earlier ones are the actions still queued and the relay's last report.
+     *
+     * @param inboxEnd  the last inbox message then ({@code -1}: none); an action at or before it is still queued
+     *                  only if it is listed in {@code queued}
+     * @param relayFrom the relay's last report then (started, stopped or failed; {@code -1}: none), from which its
+     *                  status and the seats' presence are folded
+     * @param queued    the actions still queued then (pending, or claimed and not answered), oldest first
+     */
+    record Resume(long inboxEnd, long relayFrom, List<Long> queued) {
+        public Resume {
+            queued = list(queued);
+            if (relayFrom > inboxEnd || queued.stream().anyMatch(q -> q > inboxEnd)) {
+                throw new IllegalArgumentException("relayFrom and queued must not be after inboxEnd " + inboxEnd);
+            }
         }
     }
 

@@ -33,6 +33,22 @@ public interface BusReader<M> extends AutoCloseable {
     /** Positions the reader so the next message is the first with a sequence greater than {@code sequence}. */
     void seekAfter(long sequence);
 
+    /** Positions the reader so the next message is the first with a sequence of at least {@code sequence}. */
+    void seekTo(long sequence);
+
+    /**
+     * Positions the reader at the last message of type {@code type}, so that it is the next one read, or at the start
+     * of the queue if there is none. The scan goes back from the end and decodes only entries whose text names that
+     * type first, as the codec writes them: its cost is the number of entries after the one found, not the queue's
+     * length.
+     *
+     * @return the message found
+     */
+    <T extends M> Optional<Envelope<T>> rewindToLast(Class<T> type);
+
+    /** The message at {@code sequence}, read without moving this reader; empty if there is none there or it cannot be decoded. */
+    Optional<Envelope<M>> read(long sequence);
+
     /** Positions the reader at the start of the queue. */
     void toStart();
 

@@ -3,6 +3,7 @@ package dm20.protocol.queue;
 import dm20.protocol.message.ProtocolException;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +20,19 @@ final class ChronicleReader<M> implements BusReader<M> {
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final Function<String, M> decoder;
+    private final Function<Class<? extends M>, String> typeNames;
 
-    ChronicleReader(ChronicleQueue queue, Optional<String> name, Function<String, M> decoder) {
+    /**
+     * @param decoder   text of an entry → message
+     * @param typeNames message record → the wire name each entry of that type begins with ({@code {"type":"NAME"})
+     */
+    ChronicleReader(ChronicleQueue queue, Optional<String> name, Function<String, M> decoder,
+                    Function<Class<? extends M>, String> typeNames) {
         this.queue = queue;
         this.tailer = name.map(queue::createTailer).orElseGet(queue::createTailer);
         this.tailer.singleThreadedCheckDisabled(true);
         this.decoder = decoder;
+        this.typeNames = typeNames;
     }
 
     @Override
@@ -91,6 +99,70 @@ final class ChronicleReader<M> implements BusReader<M> {
                     return;
                 }
             }
+        }
+    }
+
+    @Override
+    public void seekTo(long sequence) {
+        if (!tailer.moveToIndex(sequence)) {
+            // not an exact index: the first greater one, or the end
+            seekAfter(sequence);
+        }
+    }
+
+    @Override
+    public <T extends M> Optional<Envelope<T>> rewindToLast(Class<T> type) {
+        String head = "{\"type\":\"" + typeNames.apply(type) + "\"";
+        try (ExcerptTailer back = queue.createTailer()) {
+            back.singleThreadedCheckDisabled(true);
+            back.direction(TailerDirection.BACKWARD).toEnd();
+            while (true) {
+                try (DocumentContext dc = back.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    if (dc.isMetaData()) {
+                        continue;
+                    }
+                    String text = dc.wire().bytes().readUtf8();
+                    if (text == null || !text.startsWith(head)) {
+                        continue;
+                    }
+                    Optional<Envelope<T>> found = decoded(dc.index(), text).filter(e -> type.isInstance(e.message()))
+                            .map(e -> new Envelope<>(e.sequence(), type.cast(e.message())));
+                    if (found.isPresent()) {
+                        seekTo(found.get().sequence());
+                        return found;
+                    }
+                }
+            }
+        }
+        tailer.toStart();
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Envelope<M>> read(long sequence) {
+        try (ExcerptTailer at = queue.createTailer()) {
+            at.singleThreadedCheckDisabled(true);
+            if (!at.moveToIndex(sequence)) {
+                return Optional.empty();
+            }
+            try (DocumentContext dc = at.readingDocument()) {
+                if (!dc.isPresent() || dc.isMetaData() || dc.index() != sequence) {
+                    return Optional.empty();
+                }
+                return decoded(sequence, dc.wire().bytes().readUtf8());
+            }
+        }
+    }
+
+    private Optional<Envelope<M>> decoded(long index, String text) {
+        try {
+            return Optional.of(new Envelope<>(index, decoder.apply(text)));
+        } catch (ProtocolException | IllegalStateException | IllegalArgumentException e) {
+            LOG.warn("skipping undecodable entry {} in {}: {}", Long.toHexString(index), queue.file(), e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -177,12 +177,12 @@ public final class PartyBus implements AutoCloseable {
      * @param name a tailer name to resume after restarts, or empty for a reader starting at the queue's start
      */
     public BusReader<InboxMessage> inboxReader(Optional<String> name) {
-        return new ChronicleReader<>(inbox, name, codec::decodeInbox);
+        return new ChronicleReader<>(inbox, name, codec::decodeInbox, MessageCodec::typeName);
     }
 
     /** A reader of the outbox; see {@link #inboxReader(Optional)}. */
     public BusReader<OutboxMessage> outboxReader(Optional<String> name) {
-        return new ChronicleReader<>(outbox, name, codec::decodeOutbox);
+        return new ChronicleReader<>(outbox, name, codec::decodeOutbox, MessageCodec::typeName);
     }
 
     /** The sequence of the last outbox message, if any. */

@@ -84,7 +84,8 @@ public final class Samples {
 
     public static List<OutboxMessage> allOutbox() {
         return List.of(
-                new OutboxMessage.SessionOpened("e-1", "The Sunless Citadel", AT),
+                new OutboxMessage.SessionOpened("e-1", "The Sunless Citadel", AT,
+                        Optional.of(new OutboxMessage.Resume(4294967340L, 4294967310L, List.of(4294967301L, 4294967322L)))),
                 new OutboxMessage.SeatIssued("s-ann", Role.PLAYER, "Ann (Ara)", Optional.of("p-ann"),
                         Optional.of("c-ara"), HASH, AT),
                 new OutboxMessage.SeatRevoked("s-ann", "kicked by the host", AT),

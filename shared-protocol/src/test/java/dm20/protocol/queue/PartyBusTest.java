@@ -107,6 +107,68 @@ class PartyBusTest {
     }
 
     @Test
+    void rewindToLast_positionsAtTheLastOfThatType_andReadsOnFromIt() {
+        try (PartyBus bus = PartyBus.open(dir); var reader = bus.outboxReader(Optional.empty())) {
+            var first = new OutboxMessage.SessionOpened("e-1", "Keep", Samples.AT);
+            var second = new OutboxMessage.SessionOpened("e-2", "Keep", Samples.AT,
+                    Optional.of(new OutboxMessage.Resume(-1, -1, List.of())));
+            var after = new OutboxMessage.ActionClaimed("a-1", "s-1", Samples.AT);
+            bus.outboxWriter().append(first);
+            Samples.allOutbox().forEach(bus.outboxWriter()::append);   // another session_opened among them
+            long at = bus.outboxWriter().append(second);
+            // text that starts like one but is not: skipped without stopping the scan
+            writeRaw(dir.resolve("party/bus/outbox"), "{\"type\":\"session_opened\",\"epoch\":\"\"}");
+            long then = bus.outboxWriter().append(after);
+
+            assertThat(reader.rewindToLast(OutboxMessage.SessionOpened.class))
+                    .contains(new Envelope<>(at, second));
+            assertThat(drain(reader)).extracting(Envelope::sequence).containsExactly(at, then);
+            assertThat(reader.rewindToLast(OutboxMessage.SessionClosed.class)).map(e -> e.message().reason())
+                    .contains("party mode stopped");
+        }
+    }
+
+    @Test
+    void rewindToLast_noneOfThatType_leavesTheReaderAtTheStart() {
+        try (PartyBus bus = PartyBus.open(dir); var reader = bus.inboxReader(Optional.empty())) {
+            assertThat(reader.rewindToLast(InboxMessage.RelayStarted.class)).isEmpty();
+            assertThat(reader.next()).isEmpty();
+            long first = bus.inboxWriter().append(new InboxMessage.PresenceChanged("s-1", 1, Samples.AT));
+            bus.inboxWriter().append(new InboxMessage.PresenceChanged("s-1", 0, Samples.AT));
+            reader.next();
+
+            assertThat(reader.rewindToLast(InboxMessage.RelayStarted.class)).isEmpty();
+            assertThat(reader.next()).map(Envelope::sequence).contains(first);
+        }
+    }
+
+    @Test
+    void read_atASequence_doesNotMoveTheReader_andUnknownSequencesAreEmpty() {
+        try (PartyBus bus = PartyBus.open(dir); var reader = bus.inboxReader(Optional.empty())) {
+            List<Long> seqs = Samples.allInbox().stream().map(bus.inboxWriter()::append).toList();
+
+            assertThat(reader.read(seqs.get(2))).contains(new Envelope<>(seqs.get(2), Samples.allInbox().get(2)));
+            assertThat(reader.next()).map(Envelope::sequence).contains(seqs.getFirst());
+            assertThat(reader.read(seqs.getLast() + 1)).isEmpty();
+            assertThat(reader.read(-1)).isEmpty();
+        }
+    }
+
+    @Test
+    void seekTo_aSequence_readsThatMessageNext() {
+        try (PartyBus bus = PartyBus.open(dir); var reader = bus.outboxReader(Optional.empty())) {
+            List<Long> seqs = Samples.allOutbox().stream().map(bus.outboxWriter()::append).toList();
+
+            reader.seekTo(seqs.get(3));
+            assertThat(reader.next()).map(Envelope::sequence).contains(seqs.get(3));
+            reader.seekTo(seqs.getFirst() - 1);
+            assertThat(reader.next()).map(Envelope::sequence).contains(seqs.getFirst());
+            reader.seekTo(seqs.getLast() + 1);
+            assertThat(reader.next()).isEmpty();
+        }
+    }
+
+    @Test
     void append_mirrorsEachMessageAsOneJsonLine() throws Exception {
         MessageCodec codec = new MessageCodec();
         try (PartyBus bus = PartyBus.open(dir)) {
