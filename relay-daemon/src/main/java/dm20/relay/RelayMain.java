@@ -106,9 +106,7 @@ public final class RelayMain {
         }
         Limits limits = options.limits();
         TableState state = new TableState();
-        BusReader<OutboxMessage> outbox = bus.outboxReader(Optional.empty());
-        catchUp(outbox, state);
-        state.restoreSubmissions(submissions(bus));
+        BusReader<OutboxMessage> outbox = restore(bus, state);
         List<String> urls = new ArrayList<>();
         InboxPresence presence = new InboxPresence(bus.inboxWriter(), clock);
         LiveTable table = new LiveTable(state, presence, clock,
@@ -148,15 +146,29 @@ public final class RelayMain {
                 : Optional.of("the address is in use or not available");
     }
 
-    private static void catchUp(BusReader<OutboxMessage> outbox, TableState state) {
+    /**
+     * Folds the bus into {@code state} as a restarted relay must: the outbox from the latest {@code session_opened}
+     * (which resets the table, so the result is that of folding the whole outbox; a campaign's bus holds every
+     * session it ever played), and this session's actions from the inbox, after the inbox's end at the opening when
+     * the opening says where that was.
+     *
+     * @return the outbox reader, at the outbox's end, to follow it live from there
+     */
+    static BusReader<OutboxMessage> restore(PartyBus bus, TableState state) {
+        BusReader<OutboxMessage> outbox = bus.outboxReader(Optional.empty());
+        Optional<Long> inboxEnd = outbox.rewindToLast(OutboxMessage.SessionOpened.class)
+                .flatMap(e -> e.message().resume()).map(OutboxMessage.Resume::inboxEnd);
         for (Optional<Envelope<OutboxMessage>> e = outbox.next(); e.isPresent(); e = outbox.next()) {
             state.apply(e.get());
         }
+        state.restoreSubmissions(submissions(bus, inboxEnd));
+        return outbox;
     }
 
-    private static List<ActionSubmitted> submissions(PartyBus bus) {
+    private static List<ActionSubmitted> submissions(PartyBus bus, Optional<Long> after) {
         List<ActionSubmitted> found = new ArrayList<>();
         try (BusReader<InboxMessage> inbox = bus.inboxReader(Optional.empty())) {
+            after.ifPresent(inbox::seekAfter);
             for (var e = inbox.next(); e.isPresent(); e = inbox.next()) {
                 if (e.get().message() instanceof ActionSubmitted s) {
                     found.add(s);

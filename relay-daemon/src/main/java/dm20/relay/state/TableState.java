@@ -29,9 +29,9 @@ import java.util.Optional;
 
 /**
  * Everything the relay knows, as the fold of the outbox: {@link #apply} each message in order. A
- * {@code session_opened} resets it, so folding the whole outbox from its start gives the state of the
- * latest session — that is how a restarted relay rebuilds exactly what it had. Not thread-safe: the
- * caller serializes access.
+ * {@code session_opened} resets it, so folding from the latest one gives the same state as folding the whole
+ * outbox from its start — that is how a restarted relay rebuilds exactly what it had, without reading every
+ * earlier session. Not thread-safe: the caller serializes access.
  */
 public final class TableState {
 

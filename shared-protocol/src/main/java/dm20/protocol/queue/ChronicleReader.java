@@ -78,6 +78,10 @@ final class ChronicleReader<M> implements BusReader<M> {
 
     @Override
     public void seekAfter(long sequence) {
+        if (sequence < 0) {
+            tailer.toStart();
+            return;
+        }
         if (tailer.moveToIndex(sequence)) {
             try (DocumentContext dc = tailer.readingDocument()) {
                 // consume the entry at 'sequence' itself
@@ -104,7 +108,9 @@ final class ChronicleReader<M> implements BusReader<M> {
 
     @Override
     public void seekTo(long sequence) {
-        if (!tailer.moveToIndex(sequence)) {
+        if (sequence < 0) {
+            tailer.toStart();
+        } else if (!tailer.moveToIndex(sequence)) {
             // not an exact index: the first greater one, or the end
             seekAfter(sequence);
         }
@@ -145,7 +151,7 @@ final class ChronicleReader<M> implements BusReader<M> {
     public Optional<Envelope<M>> read(long sequence) {
         try (ExcerptTailer at = queue.createTailer()) {
             at.singleThreadedCheckDisabled(true);
-            if (!at.moveToIndex(sequence)) {
+            if (sequence < 0 || !at.moveToIndex(sequence)) {
                 return Optional.empty();
             }
             try (DocumentContext dc = at.readingDocument()) {

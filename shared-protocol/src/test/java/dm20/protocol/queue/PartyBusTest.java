@@ -165,6 +165,10 @@ class PartyBusTest {
             assertThat(reader.next()).map(Envelope::sequence).contains(seqs.getFirst());
             reader.seekTo(seqs.getLast() + 1);
             assertThat(reader.next()).isEmpty();
+            reader.seekTo(-1);
+            assertThat(reader.next()).map(Envelope::sequence).contains(seqs.getFirst());
+            reader.seekAfter(-1);
+            assertThat(reader.next()).map(Envelope::sequence).contains(seqs.getFirst());
         }
     }
 
