@@ -138,6 +138,20 @@ public final class ActionBook {
         }
     }
 
+    /**
+     * The inbox sequences of the actions still queued (pending, or claimed and not answered) among those at or
+     * before {@code sequence}, oldest first: what a session's opening carries forward ({@code OutboxMessage.Resume}).
+     */
+    public List<Long> queuedThrough(long sequence) {
+        lock.lock();
+        try {
+            return actions.values().stream().filter(a -> !isFinal(a.status()) && a.sequence() <= sequence)
+                    .map(QueuedAction::sequence).sorted().toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How many actions are in each status. */
     public Map<Status, Integer> counts() {
         lock.lock();

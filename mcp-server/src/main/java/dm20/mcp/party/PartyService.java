@@ -149,7 +149,8 @@ public final class PartyService implements AutoCloseable {
         autoAssign(campaign);
         var now = clock.instant();
         if (s.epoch().isEmpty()) {
-            s.publish(new OutboxMessage.SessionOpened(UUID.randomUUID().toString(), campaign.info().name(), now));
+            s.publish(new OutboxMessage.SessionOpened(UUID.randomUUID().toString(), campaign.info().name(), now,
+                    Optional.of(s.resumePoint())));
             sessions.recapPost(now).ifPresent(s::publish);
         }
         List<SeatLink> all = seats.sync(campaign.players(), id -> campaign.character(id).map(CharacterSheet::name).orElse(id));

@@ -18,9 +18,11 @@ import java.util.function.Consumer;
 
 /**
  * The mcp-server's side of one campaign's bus: the outbox it writes, and the state folded from both queues
- * (actions, seat presence, the relay's last report). Opening it replays both queues from their start, so
- * a restarted mcp-server knows every action that was ever queued and offers the ones it had claimed but
- * not answered again. Then a poller follows the inbox.
+ * (actions, seat presence, the relay's last report). Opening it replays the bus from the latest session's
+ * opening, which says where the inbox stood then and which actions were still queued
+ * ({@link OutboxMessage.Resume}; both queues from their start for an opening written without one), so a
+ * restarted mcp-server knows every action still queued, and offers the ones it had claimed but not answered
+ * again, without reading every session the campaign ever played. Then a poller follows the inbox.
  *
  * <p>Thread-safe. {@link #publish} may be called from any thread.
  */
@@ -38,6 +40,8 @@ final class PartySession implements AutoCloseable {
     private volatile RelayStatus relay = RelayStatus.UNKNOWN;
     private volatile Optional<String> epoch = Optional.empty();
     private final BusPoller<InboxMessage> poller;
+    /** The last inbox sequence read and folded (or deliberately skipped, see {@link #replayInboxFrom}); -1: none. */
+    private volatile long consumedThrough = -1;
 
     /**
      * @param onAction  called on the poller thread for each action that arrives live (not for replayed ones)
@@ -50,20 +54,63 @@ final class PartySession implements AutoCloseable {
         this.onRequest = onRequest;
         // Actions first (inbox), then what became of them (outbox): claimed/resolved need the action known.
         BusReader<InboxMessage> inbox = bus.inboxReader(Optional.empty());
-        for (var e = inbox.next(); e.isPresent(); e = inbox.next()) {
-            apply(e.get(), false);
-        }
-        replayOutbox();
-        actions.reofferClaimed();
-        this.poller = new BusPoller<>("mcp-inbox", inbox, e -> apply(e, true));
-    }
-
-    private void replayOutbox() {
         try (BusReader<OutboxMessage> outbox = bus.outboxReader(Optional.empty())) {
+            Optional<OutboxMessage.Resume> resume = outbox.rewindToLast(OutboxMessage.SessionOpened.class)
+                    .flatMap(e -> e.message().resume());
+            if (resume.isPresent()) {
+                replayInboxFrom(resume.get(), inbox);
+            } else {
+                outbox.toStart();
+                for (var e = inbox.next(); e.isPresent(); e = inbox.next()) {
+                    apply(e.get(), false);
+                    consumedThrough = e.get().sequence();
+                }
+            }
             for (var e = outbox.next(); e.isPresent(); e = outbox.next()) {
                 fold(e.get().message());
             }
         }
+        actions.reofferClaimed();
+        this.poller = new BusPoller<>("mcp-inbox", inbox, e -> {
+            apply(e, true);
+            consumedThrough = e.sequence();
+        });
+    }
+
+    /**
+     * The inbox as {@code resume} describes it: the actions it lists as queued, read where they are, then
+     * everything from the relay's last report on, except the actions at or before its end (each of them listed,
+     * or answered before the session opened).
+     */
+    private void replayInboxFrom(OutboxMessage.Resume resume, BusReader<InboxMessage> inbox) {
+        for (long sequence : resume.queued()) {
+            inbox.read(sequence).filter(e -> e.message() instanceof InboxMessage.ActionSubmitted)
+                    .ifPresent(e -> apply(e, false));
+        }
+        if (resume.relayFrom() >= 0) {
+            inbox.seekTo(resume.relayFrom());
+        } else {
+            inbox.seekAfter(resume.inboxEnd());
+        }
+        for (var e = inbox.next(); e.isPresent(); e = inbox.next()) {
+            if (!(e.get().message() instanceof InboxMessage.ActionSubmitted && e.get().sequence() <= resume.inboxEnd())) {
+                apply(e.get(), false);
+            }
+            consumedThrough = e.get().sequence();
+        }
+    }
+
+    /**
+     * Where this session's fold of the inbox stands, for a session's opening to carry ({@link OutboxMessage.Resume}):
+     * the last inbox message it has consumed, the relay's last report and the actions queued up to that message.
+     * Called with the game lock held, so that no action is claimed or answered on the outbox meanwhile; it does
+     * not wait for the inbox poller (which may itself wait for that lock): what the poller has not consumed yet
+     * comes after the end and is folded as usual.
+     */
+    OutboxMessage.Resume resumePoint() {
+        long report = relay.sequence();        // folded before the end below was consumed, or just after (then: the end)
+        long end = consumedThrough;
+        return new OutboxMessage.Resume(end, Math.min(report, end), actions.queuedThrough(end));
     }
 
     /**
