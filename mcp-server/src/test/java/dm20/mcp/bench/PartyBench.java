@@ -28,7 +28,10 @@ import java.util.concurrent.TimeUnit;
  * end and the resident set (VmRSS) of both processes idle and after the run. {@code -Dbench.jfr=FILE} records
  * the server during the back-to-back actions and the reads (JFR, {@code settings=profile}, started with jcmd);
  * {@code -Dbench.soak=SECONDS} adds a run at one action a second with the RSS of both processes every minute;
- * {@code -Dbench.startAfter=SECONDS} waits that long after the table is set before the first {@code party_start}.
+ * {@code -Dbench.startAfter=SECONDS} waits that long after the table is set before the first {@code party_start};
+ * {@code -Dbench.history=SESSIONS} plays that many short sessions first (each: {@code party_start}, 250 whispers and
+ * 250 thinking indicators, {@code party_stop}; ≈ 530 outbox messages), so that the starts measured are those of a
+ * campaign with that much history on its bus.
  */
 public final class PartyBench {
 
@@ -63,6 +66,10 @@ public final class PartyBench {
         try (StdioRpc rpc = new StdioRpc(server)) {
             bench = new PartyBench(rpc, javaOf(server.toHandle()), root.resolve("bench"));
             bench.table();
+            int history = Integer.getInteger("bench.history", 0);
+            if (history > 0) {
+                bench.history(history);
+            }
             bench.coldStarts(starts);
             bench.latencies(actions, quiet);
         } finally {
@@ -126,6 +133,24 @@ public final class PartyBench {
         }
     }
 
+    /** Sessions of history on the bus, each a party_start, 500 tool calls that publish, and a party_stop. */
+    private void history(int sessions) throws Exception {
+        long t0 = System.nanoTime();
+        for (int s = 0; s < sessions; s++) {
+            rpc.call("party_start", Map.of("port", 0, "host", "127.0.0.1"));
+            for (int k = 0; k < 250; k++) {
+                rpc.call("party_whisper", Map.of("players", List.of("Player%02d".formatted(k % PHONES + 1)),
+                        "text", "The torchlight flickers as you step into hall %d; something moves beyond the pillars."
+                                .formatted(k)));
+                rpc.call("party_thinking", Map.of("thinking", k % 2 == 0, "label", "planning"));
+            }
+            rpc.call("party_stop", Map.of());
+            awaitRelayGone();
+        }
+        System.out.printf("history: %d sessions in %.1f s%n", sessions, (System.nanoTime() - t0) / 1e9);
+        row("history on the bus before the starts", sessions + " sessions of ≈ 530 outbox messages each");
+    }
+
     /** party_start → relay ready, each from a stopped relay; the first run also opens the bus in this server. */
     private void coldStarts(int runs) throws Exception {
         // -Dbench.startAfter=SECONDS: let the server sit that long first, as it does while a DM sets up before Party
@@ -144,8 +169,9 @@ public final class PartyBench {
         }
         String each = Arrays.toString(Arrays.stream(t).map(n -> n / 1_000_000).toArray());
         System.out.printf("party_start cold (ms, run by run): %s%n", each);
-        row("party_start → relay ready, run by run (first in a fresh server" + (after > 0 ? ", up " + after + " s" : "")
-                + ")", each + " ms");
+        String first = Integer.getInteger("bench.history", 0) > 0 ? "all after the history" : "first in a fresh server";
+        row("party_start → relay ready, run by run (" + first + (after > 0 ? ", up " + after + " s" : "") + ")",
+                each + " ms");
     }
 
     /** The three latencies on a table of 12 connected phones: warm (back to back), then after silences. */
