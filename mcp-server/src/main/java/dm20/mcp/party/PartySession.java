@@ -92,11 +92,12 @@ final class PartySession implements AutoCloseable {
         } else {
             inbox.seekAfter(resume.inboxEnd());
         }
+        consumedThrough = resume.inboxEnd();   // accounted for by the resume point, even if nothing follows it
         for (var e = inbox.next(); e.isPresent(); e = inbox.next()) {
             if (!(e.get().message() instanceof InboxMessage.ActionSubmitted && e.get().sequence() <= resume.inboxEnd())) {
                 apply(e.get(), false);
             }
-            consumedThrough = e.get().sequence();
+            consumedThrough = Math.max(consumedThrough, e.get().sequence());
         }
     }
 

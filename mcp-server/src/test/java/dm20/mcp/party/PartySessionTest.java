@@ -63,6 +63,36 @@ class PartySessionTest {
         }
     }
 
+    @Test
+    void reopened_nothingSinceTheOpening_carriesItsQueueIntoTheNextOpening() throws Exception {
+        Path campaign = dir.resolve("c");
+        try (PartyBus relay = PartyBus.open(campaign)) {
+            PartySession s = open(campaign);
+            s.publish(opened("e1", s));
+            relay.inboxWriter().append(submitted("a-0"));          // no relay report on this bus at all
+            relay.inboxWriter().append(submitted("a-1"));
+            s.catchUp(Duration.ofSeconds(5));
+            s.publish(new OutboxMessage.ActionResolved("a-0", "s", "Done.", List.of(), Optional.empty(), T));
+            s.publish(new OutboxMessage.SessionClosed("stop", T));
+            s.publish(opened("e2", s));
+            s.close();
+            for (String next : List.of("e3", "e4")) {                // reopened with nothing new in the inbox, twice
+                s = open(campaign);
+                s.publish(new OutboxMessage.SessionClosed("stop", T));
+                s.publish(opened(next, s));
+                s.close();
+            }
+
+            PartySession reopened = open(campaign);
+            try {
+                assertThat(reopened.actions().withStatus(QueuedAction.Status.PENDING)).extracting(QueuedAction::id)
+                        .containsExactly("a-1");
+            } finally {
+                reopened.close();
+            }
+        }
+    }
+
     /** Five sessions of random play; the session is closed and reopened at random points and compared each time. */
     private static void play(Random r, Path campaign) throws Exception {
         try (PartyBus relay = PartyBus.open(campaign)) {
@@ -71,8 +101,11 @@ class PartySessionTest {
             for (int session = 0; session < 5; session++) {
                 boolean legacy = session == 0 || r.nextInt(4) == 0;   // openings written before resume points
                 live.publish(legacy ? new OutboxMessage.SessionOpened("e" + session, "C", T) : opened("e" + session, live));
-                relay.inboxWriter().append(new InboxMessage.RelayStarted("r" + session, List.of("http://127.0.0.1:1"),
-                        1, 42, T));
+                boolean reports = r.nextInt(3) > 0;   // some buses never saw a relay report (relayFrom -1)
+                if (reports) {
+                    relay.inboxWriter().append(new InboxMessage.RelayStarted("r" + session,
+                            List.of("http://127.0.0.1:1"), 1, 42, T));
+                }
                 for (int step = 0; step < 40; step++) {
                     List<QueuedAction> queued = new ArrayList<>(live.actions().withStatus(QueuedAction.Status.PENDING));
                     queued.addAll(live.actions().withStatus(QueuedAction.Status.CLAIMED));
@@ -87,7 +120,7 @@ class PartySessionTest {
                             case 5 -> new OutboxMessage.ActionResolved(id, "s", "It works.", List.of(), Optional.empty(), T);
                             default -> new OutboxMessage.ActionRejected(id, "s", "not now", T);
                         });
-                    } else {
+                    } else if (reports) {   // presence comes from a relay, which reports its start first
                         relay.inboxWriter().append(new InboxMessage.PresenceChanged("s" + r.nextInt(4), r.nextInt(3), T));
                         live.catchUp(Duration.ofSeconds(5));
                     }
@@ -99,7 +132,9 @@ class PartySessionTest {
                     live.publish(new OutboxMessage.RoomLockChanged(true, List.of("s1"), T));
                     live = reopen(live, campaign);
                 }
-                relay.inboxWriter().append(new InboxMessage.RelayStopped("r" + session, "closed", T));
+                if (reports) {
+                    relay.inboxWriter().append(new InboxMessage.RelayStopped("r" + session, "closed", T));
+                }
                 live.catchUp(Duration.ofSeconds(5));
                 live.publish(new OutboxMessage.SessionClosed("stop", T));
                 live = reopen(live, campaign);
