@@ -45,17 +45,12 @@ final class ChronicleReader<M> implements BusReader<M> {
                 if (dc.isMetaData()) {
                     continue;
                 }
-                long index = dc.index();
-                M message;
-                try {
-                    message = decoder.apply(dc.wire().bytes().readUtf8());
-                } catch (ProtocolException | IllegalStateException | IllegalArgumentException e) {
-                    LOG.warn("skipping undecodable entry {} in {}: {}", Long.toHexString(index), queue.file(),
-                            e.getMessage());
+                Optional<Envelope<M>> envelope = decoded(dc.index(), dc.wire().bytes().readUtf8());
+                if (envelope.isEmpty()) {
                     continue;
                 }
                 try {
-                    handler.handle(new Envelope<>(index, message));
+                    handler.handle(envelope.get());
                 } catch (Exception | Error e) {
                     dc.rollbackOnClose();
                     throw e;
