@@ -80,7 +80,8 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
                 kit.unlockedTool("party_stop", Hints.CHANGE.atTheTable(), "Stop Party Mode: phones are told the session ended and the relay stops."
                         + " Pending actions are kept for next time.", List.of(), a -> party.stop()),
                 kit.unlockedTool("party_status", Hints.READ.atTheTable(), "Relay up/down and URL, each seat (connected,"
-                        + " last seen), the action queue by status and the next pending action.", List.of(),
+                        + " last seen), the action queue by status (this session's actions and any still queued from"
+                        + " earlier sessions) and the next pending action.", List.of(),
                         PartyAnswer.Status.class, a -> loop.status()),
                 kit.unlockedTool("party_next", new Hints(false, false, false, true), "Take the oldest pending player"
                         + " action: returns it with the acting player, their character and the combat state (with an"
