@@ -41,12 +41,7 @@ class PartySessionTest {
         Path campaign = dir.resolve("c");
         try (PartyBus relay = PartyBus.open(campaign)) {
             PartySession live = open(campaign);
-            live.publish(opened("e1", live));
-            relay.inboxWriter().append(submitted("a-kept"));
-            relay.inboxWriter().append(submitted("a-done"));
-            live.catchUp(Duration.ofSeconds(5));
-            live.publish(new OutboxMessage.ActionResolved("a-done", "s", "Done.", List.of(), Optional.empty(), T));
-            live.publish(new OutboxMessage.SessionClosed("stop", T));
+            sessionWithOneActionAnswered(relay, live, "a-done", "a-kept");
             live.publish(opened("e2", live));
             live.close();
 
@@ -68,12 +63,7 @@ class PartySessionTest {
         Path campaign = dir.resolve("c");
         try (PartyBus relay = PartyBus.open(campaign)) {
             PartySession s = open(campaign);
-            s.publish(opened("e1", s));
-            relay.inboxWriter().append(submitted("a-0"));          // no relay report on this bus at all
-            relay.inboxWriter().append(submitted("a-1"));
-            s.catchUp(Duration.ofSeconds(5));
-            s.publish(new OutboxMessage.ActionResolved("a-0", "s", "Done.", List.of(), Optional.empty(), T));
-            s.publish(new OutboxMessage.SessionClosed("stop", T));
+            sessionWithOneActionAnswered(relay, s, "a-0", "a-1");   // no relay report on this bus at all
             s.publish(opened("e2", s));
             s.close();
             for (String next : List.of("e3", "e4")) {                // reopened with nothing new in the inbox, twice
@@ -91,6 +81,17 @@ class PartySessionTest {
                 reopened.close();
             }
         }
+    }
+
+    /** Session e1 on {@code live}: {@code answered} and {@code kept} queued, {@code answered} resolved, then closed. */
+    private static void sessionWithOneActionAnswered(PartyBus relay, PartySession live, String answered, String kept)
+            throws InterruptedException {
+        live.publish(opened("e1", live));
+        relay.inboxWriter().append(submitted(answered));
+        relay.inboxWriter().append(submitted(kept));
+        live.catchUp(Duration.ofSeconds(5));
+        live.publish(new OutboxMessage.ActionResolved(answered, "s", "Done.", List.of(), Optional.empty(), T));
+        live.publish(new OutboxMessage.SessionClosed("stop", T));
     }
 
     /** Five sessions of random play; the session is closed and reopened at random points and compared each time. */
