@@ -11,6 +11,9 @@ import dm20.relay.ws.Sockets;
 import io.helidon.http.Header;
 import io.helidon.http.HttpException;
 import io.helidon.http.HttpLogConfig;
+import io.helidon.service.registry.GlobalServiceRegistry;
+import io.helidon.service.registry.ServiceRegistryConfig;
+import io.helidon.service.registry.ServiceRegistryManager;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerResponse;
@@ -85,6 +88,22 @@ final class RelayServer {
     }
 
     /**
+     * Makes Helidon's global service registry one that discovers nothing. Helidon builds that registry on first use
+     * (an empty routing path's parameters ask it for mappers) by reading every jar's service descriptors and
+     * {@code service.loader} lists: ≈ 250 classes and 60–70 ms of every relay start, for services the relay does not
+     * use (Helidon Config, metrics, the injection request scope, declarative entry points). Everything the relay
+     * serves is registered here by hand (protocols, routes, the WebSocket endpoint), and Helidon adds its built-in
+     * mappers and media support without the registry. Measured in docs/performance.md, section "Sixth pass";
+     * {@code RelayFootprintIT} fails if a relay reads the descriptors again.
+     */
+    static void useRegistryWithoutDiscovery() {
+        GlobalServiceRegistry.registry(ServiceRegistryManager.create(ServiceRegistryConfig.builder()
+                .discoverServices(false)
+                .discoverServicesFromServiceLoader(false)
+                .build()).registry());
+    }
+
+    /**
      * Builds (not starts) the server.
      *
      * @param maxBodyBytes a backstop: the API checks its own, smaller limit with a clear error
@@ -92,6 +111,7 @@ final class RelayServer {
     static WebServer build(RelayOptions options, Limits limits, PlayerApi api, HostApi host, Pages pages,
                            Sockets sockets, Responses out, HttpService... requests) {
         ClassLoader loader = RelayServer.class.getClassLoader();
+        useRegistryWithoutDiscovery();
         buildSharedUpgradeHeaders();
         return WebServer.builder()
                 .host(options.host())

@@ -64,13 +64,13 @@ public final class RelayHarness implements AutoCloseable {
         throw new AssertionError("relay failed to start: " + first + "\n" + stderr());
     }
 
-    /** Starts the relay process without waiting; {@code -D} arguments go to the JVM, the rest to the relay. */
+    /** Starts the relay process without waiting; {@code -D} and {@code -X} arguments go to the JVM, the rest to the relay. */
     public Process launch(String... extraArgs) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
         List<String> extra = new ArrayList<>();
         for (String arg : extraArgs) {
-            (arg.startsWith("-D") ? cmd : extra).add(arg);
+            (arg.startsWith("-D") || arg.startsWith("-X") ? cmd : extra).add(arg);
         }
         cmd.addAll(List.of("-jar", JAR.toString(), "--campaign", dir.toString(), "--host", "127.0.0.1"));
         if (!extra.contains("--port")) {

@@ -1,0 +1,46 @@
+package dm20.relay;
+
+import dm20.protocol.Visibility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import static dm20.relay.Fixtures.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a running relay loads: not Helidon's service discovery (every jar's service descriptors read and their
+ * descriptor classes loaded, ≈ 250 classes with what they pull in, and 60–70 ms of each start). Checked in the
+ * packaged relay, after it served a page, an action and a socket.
+ */
+class RelayFootprintIT {
+
+    @Test
+    void aRelayServingPagesActionsAndSockets_discoversNoHelidonServices(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("classes.log");
+        try (RelayHarness relay = new RelayHarness(dir.resolve("campaign"))) {
+            relay.openSession("epoch-1");
+            relay.start("-Xlog:class+load=info:file=" + log);
+            assertThat(relay.get("/play", Optional.empty()).statusCode()).isEqualTo(200);
+            assertThat(relay.postJson("/action", Optional.of(token("p1")), "{\"text\":\"I open the door\"}")
+                    .statusCode()).isEqualTo(202);
+            WsClient ws = relay.connect().hello(token("p2"));
+            ws.awaitType("welcome");
+            relay.post(Fixtures.narrative("n1", "The door creaks.", Visibility.everyone()));
+            ws.await(f -> f.path("text").asString().equals("The door creaks."), Duration.ofSeconds(10));
+        }
+
+        String loaded = Files.readString(log);
+        // the server did run its HTTP and WebSocket paths: the test can fail
+        assertThat(loaded).contains("io.helidon.webserver.LoomServer ")
+                .contains("io.helidon.webserver.websocket.WsUpgrader ");
+        // discovery reads each jar's descriptor list and loads every service's generated descriptor class (a
+        // registry always holds its own few: scopes, interception, itself)
+        assertThat(loaded.lines().filter(line -> line.contains("CoreServiceDiscovery$DescriptorHandlerImpl ")
+                || line.contains("__ServiceDescriptor") && !line.contains("] io.helidon.service.registry."))).isEmpty();
+    }
+}
