@@ -181,14 +181,14 @@ final class Nodes {
 
     static final Node<Instant> INSTANT = new Node<>() {
         public void write(JsonGenerator out, Instant value) {
-            out.write(value.toString());
+            out.write(IsoInstant.format(value));
         }
 
         public Instant read(JsonParser in) {
             expect(in, '"', "an ISO-8601 instant");
             String text = in.readString();
             try {
-                return Instant.parse(text);
+                return IsoInstant.parse(text);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 instant", e);
             }
