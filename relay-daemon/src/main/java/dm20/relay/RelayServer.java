@@ -90,10 +90,10 @@ final class RelayServer {
     /**
      * Makes Helidon's global service registry one that discovers nothing. Helidon builds that registry on first use
      * (an empty routing path's parameters ask it for mappers) by reading every jar's service descriptors and
-     * {@code service.loader} lists: ≈ 250 classes and 60–70 ms of every relay start, for services the relay does not
+     * {@code service.loader} lists: ≈ 250 classes and 60–90 ms of every relay start, for services the relay does not
      * use (Helidon Config, metrics, the injection request scope, declarative entry points). Everything the relay
      * serves is registered here by hand (protocols, routes, the WebSocket endpoint), and Helidon adds its built-in
-     * mappers and media support without the registry. Measured in docs/performance.md, section "Sixth pass";
+     * mappers without the registry. Measured in docs/performance.md, section "Sixth pass";
      * {@code RelayFootprintIT} fails if a relay reads the descriptors again.
      */
     static void useRegistryWithoutDiscovery() {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a running relay loads: not Helidon's service discovery (every jar's service descriptors read and their
- * descriptor classes loaded, ≈ 250 classes with what they pull in, and 60–70 ms of each start). Checked in the
+ * descriptor classes loaded, ≈ 250 classes with what they pull in, and 60–90 ms of each start). Checked in the
  * packaged relay, after it served a page, an action and a socket.
  */
 class RelayFootprintIT {
