@@ -110,7 +110,7 @@ public final class DmLoop {
         PartySession s = party.requireSession();
         return party.lock().call(() -> {
             QueuedAction a = s.actions().find(actionId).orElseThrow(() -> new GameException("no action '" + actionId
-                    + "'; pending: " + s.actions().withStatus(QueuedAction.Status.PENDING).stream().map(QueuedAction::id).toList()
+                    + "' in this session (an action answered in an earlier session is not kept); pending: " + s.actions().withStatus(QueuedAction.Status.PENDING).stream().map(QueuedAction::id).toList()
                     + ", claimed: " + s.actions().withStatus(QueuedAction.Status.CLAIMED).stream().map(QueuedAction::id).toList()));
             if (a.status() == QueuedAction.Status.RESOLVED || a.status() == QueuedAction.Status.REJECTED) {
                 throw new GameException("action " + actionId + " is already " + a.status().name().toLowerCase()

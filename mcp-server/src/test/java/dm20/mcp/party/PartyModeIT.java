@@ -159,7 +159,8 @@ class PartyModeIT {
     void resolve_unknownOrAlreadyResolvedAction_isAToolErrorAndPublishesNothing() throws Exception {
         long before = phones.get("Ben").frames.size();
 
-        assertThat(dm.error("party_resolve", Map.of("action_id", "a-nope", "narrative", "x"))).contains("no action 'a-nope'");
+        assertThat(dm.error("party_resolve", Map.of("action_id", "a-nope", "narrative", "x")))
+                .contains("no action 'a-nope'").contains("answered in an earlier session");
         JsonNode marker = mark(List.of("Ben"), "marker-after-bad-resolve");
         assertThat(phones.get("Ben").frames.subList((int) before, phones.get("Ben").frames.indexOf(marker))).isEmpty();
     }
