@@ -1,26 +1,24 @@
 package dm20.mcp.bench;
 
+import dm20.protocol.testing.RawWs;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A phone for the benchmark: the page's WebSocket (hello with the seat token, on the JDK client) and its
+ * A phone for the benchmark: the page's WebSocket (hello with the seat token, on a {@link RawWs}) and its
  * {@code POST /action} (on a {@link KeepAliveHttp} socket).
  * Each {@code resolution} frame is stamped with {@link System#nanoTime()} on arrival and reported to the
  * shared {@link Arrivals}.
  */
-final class BenchPhone implements WebSocket.Listener, AutoCloseable {
+final class BenchPhone implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -64,24 +62,27 @@ final class BenchPhone implements WebSocket.Listener, AutoCloseable {
     private final KeepAliveHttp api;
     private final String token;
     private final Arrivals arrivals;
-    private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
-    private WebSocket socket;
+    private final RawWs socket;
 
-    private BenchPhone(KeepAliveHttp api, String token, Arrivals arrivals) {
+    private BenchPhone(KeepAliveHttp api, String token, Arrivals arrivals, RawWs socket) {
         this.api = api;
         this.token = token;
         this.arrivals = arrivals;
+        this.socket = socket;
     }
 
-    /** Joins with a seat link ({@code http://host:port/play#token}) and waits for the welcome. */
-    static BenchPhone join(HttpClient http, String link, Arrivals arrivals) throws Exception {
+    /**
+     * Joins with a seat link ({@code http://127.0.0.1:port/play#token}) and waits for the welcome. The phone's
+     * WebSocket is read by its own platform thread blocked in {@code read}: the kernel wakes it directly when a
+     * frame arrives, with no selector or executor between (the JDK client's hand-offs cost the 2 cores the
+     * relay and the server share more than the relay's own send did).
+     */
+    static BenchPhone join(String link, Arrivals arrivals) throws Exception {
         URI uri = URI.create(link);
-        String base = uri.getScheme() + "://" + uri.getAuthority();
-        BenchPhone phone = new BenchPhone(new KeepAliveHttp(uri), uri.getFragment(), arrivals);
-        phone.socket = http.newWebSocketBuilder().header("Origin", base)
-                .buildAsync(URI.create(base.replace("http", "ws") + "/ws"), phone).get(10, TimeUnit.SECONDS);
-        phone.socket.sendText("{\"type\":\"hello\",\"token\":\"" + phone.token + "\"}", true).get(10, TimeUnit.SECONDS);
+        BenchPhone phone = new BenchPhone(new KeepAliveHttp(uri), uri.getFragment(), arrivals, RawWs.connect(uri.getPort()));
+        Thread.ofPlatform().daemon(true).name("phone-" + uri.getPort()).start(() -> phone.socket.readLoop(phone::frame));
+        phone.socket.sendText("{\"type\":\"hello\",\"token\":\"" + phone.token + "\"}");
         phone.welcomed.get(10, TimeUnit.SECONDS);
         return phone;
     }
@@ -99,28 +100,22 @@ final class BenchPhone implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-        long now = System.nanoTime();
-        partial.append(data);
-        if (last) {
-            JsonNode frame = JSON.readTree(partial.toString());
-            partial.setLength(0);
-            switch (frame.path("type").asString("")) {
-                case "welcome" -> welcomed.complete(null);
-                case "resolution" -> arrivals.arrived(frame.path("actionId").asString(), now);
-                default -> { }
-            }
+    /** A text frame, stamped as its header arrived; only the frames the benchmark waits for are parsed. */
+    private void frame(long arrivedNanos, String payload) {
+        if (!payload.contains("\"resolution\"") && !payload.contains("\"welcome\"")) {
+            return;
         }
-        ws.request(1);
-        return null;
+        JsonNode frame = JSON.readTree(payload);
+        switch (frame.path("type").asString("")) {
+            case "welcome" -> welcomed.complete(null);
+            case "resolution" -> arrivals.arrived(frame.path("actionId").asString(), arrivedNanos);
+            default -> { }
+        }
     }
 
     @Override
     public void close() throws java.io.IOException {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
-        }
+        socket.close();
         api.close();
     }
 }

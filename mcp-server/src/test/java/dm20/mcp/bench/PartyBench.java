@@ -1,8 +1,8 @@
 package dm20.mcp.bench;
 
+import dm20.protocol.testing.HopTimes;
 import tools.jackson.databind.JsonNode;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +38,9 @@ public final class PartyBench {
     private static final int PHONES = 12;
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
+    /** {@code -Dbench.hops=true}: both processes stamp their hops ({@code dm20.Hop}), broken down after the warm run. */
+    private static final boolean HOPS = Boolean.getBoolean("bench.hops");
+
     private final StdioRpc rpc;
     private final ProcessHandle server;
     private final Path campaignDir;
@@ -61,7 +64,11 @@ public final class PartyBench {
                 Runtime.getRuntime().availableProcessors(), startState, Runtime.version(), command);
         Path relayJar = launcher.resolveSibling("relay-daemon").resolve("target").resolve("relay-daemon.jar");
         System.out.printf("relay AOT cache: %s%n", relayAot(relayJar));
-        Process server = new ProcessBuilder(command).redirectError(root.resolve("mcp-server.err").toFile()).start();
+        ProcessBuilder serverBuilder = new ProcessBuilder(command).redirectError(root.resolve("mcp-server.err").toFile());
+        if (HOPS) {   // the relay inherits it; each JVM notes "Picked up JAVA_TOOL_OPTIONS" on its stderr
+            serverBuilder.environment().put("JAVA_TOOL_OPTIONS", "-Ddm20.hops=true");
+        }
+        Process server = serverBuilder.start();
         PartyBench bench = null;
         try (StdioRpc rpc = new StdioRpc(server)) {
             bench = new PartyBench(rpc, javaOf(server.toHandle()), root.resolve("bench"));
@@ -182,11 +189,10 @@ public final class PartyBench {
                 + rss(relayProcess(campaignDir)));
         BenchPhone.Arrivals arrivals = new BenchPhone.Arrivals();
         List<BenchPhone> phones = new ArrayList<>();
-        HttpClient http = HttpClient.newHttpClient();
         try {
             for (JsonNode seat : started.path("seats")) {
                 if (seat.path("role").asString().equals("PLAYER")) {
-                    phones.add(BenchPhone.join(http, seat.path("url").asString(), arrivals));
+                    phones.add(BenchPhone.join(seat.path("url").asString(), arrivals));
                 }
             }
             if (phones.size() != PHONES) {
@@ -195,6 +201,10 @@ public final class PartyBench {
             String jfr = System.getProperty("bench.jfr", "");
             if (!jfr.isEmpty()) {   // with jcmd: a recording started by a flag prints on the server's stdout
                 jcmd(server.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + Path.of(jfr).toAbsolutePath());
+            }
+            if (HOPS) {   // started by jcmd: a recording started by a flag would print on the server's stdout
+                jcmd(server.pid(), "JFR.start", "name=hops", "settings=none");
+                jcmd(relayProcess(campaignDir).orElseThrow().pid(), "JFR.start", "name=hops", "settings=none");
             }
             warm(phones, arrivals, actions);
             reads(200);
@@ -208,7 +218,6 @@ public final class PartyBench {
             for (BenchPhone p : phones) {
                 p.close();
             }
-            http.shutdownNow(); // close() would wait for the sockets
         }
         rpc.call("party_stop", Map.of());
         row("RSS after the whole run (party stopped): mcp-server", rss(Optional.of(server)));
@@ -270,7 +279,7 @@ public final class PartyBench {
         int warmUp = actions / 10;
         ProcessHandle relay = relayProcess(campaignDir).orElseThrow();
         long[] cpu = {cpuNanos(server), cpuNanos(relay), cpuNanos(ProcessHandle.current()), System.nanoTime()};
-        long[][] samples = new long[6][actions];
+        long[][] samples = new long[7][actions];
         for (int i = -warmUp; i < actions; i++) {
             long[] one = oneAction(phones.get(Math.floorMod(i, PHONES)), arrivals, "bench action " + i);
             for (int k = 0; i >= 0 && k < samples.length; k++) {
@@ -290,6 +299,59 @@ public final class PartyBench {
         report("party_resolve call (stdio round trip)", samples[1]);
         report("party_resolve → resolution on all 12 phones", samples[2]);
         report("  (party_resolve → resolution on the first phone)", samples[5]);
+        if (HOPS) {
+            hops(samples[6], samples[5], samples[2]);
+        }
+    }
+
+    /**
+     * With {@code -Dbench.hops=true}: the median time from {@code party_resolve} written to each hop of the server
+     * ({@code mcp:}) and the relay ({@code relay:}), from their JFR recordings' {@code dm20.Hop} events, beside the
+     * phones' first bytes. Only the hops between one resolve and the next action's are counted.
+     */
+    private void hops(long[] resolving, long[] firstPhone, long[] lastPhone) throws Exception {
+        Path mcp = campaignDir.resolveSibling("hops-mcp.jfr");
+        Path relay = campaignDir.resolveSibling("hops-relay.jfr");
+        jcmd(server.pid(), "JFR.dump", "name=hops", "filename=" + mcp);
+        jcmd(relayProcess(campaignDir).orElseThrow().pid(), "JFR.dump", "name=hops", "filename=" + relay);
+        HopTimes times = HopTimes.read(Map.of("mcp:", mcp, "relay:", relay));
+        List<String> order = List.of("mcp:mcp.read", "mcp:mcp.parsed", "mcp:tool.call", "mcp:party.resolve",
+                "mcp:bus.committed", "mcp:bus.rang", "mcp:bus.mirrored", "mcp:tool.done", "mcp:mcp.send",
+                "mcp:mcp.written", "relay:bus.woke-rang", "relay:bus.read", "relay:table.locked",
+                "relay:table.fanned", "relay:bus.handled", "relay:ws.taken", "relay:ws.written");
+        long[] ends = new long[resolving.length];   // a socket's hops after its frame reached the last phone are the next action's
+        for (int i = 0; i < ends.length; i++) {
+            ends[i] = resolving[i] + lastPhone[i];
+        }
+        String previous = null;
+        for (String hop : order) {
+            long first = HopTimes.median(times.since(hop, resolving, ends, false));
+            if (first < 0) {
+                continue;
+            }
+            String v = "%.0f µs".formatted(first / 1e3);
+            if (hop.startsWith("relay:ws.")) {
+                v += " / last %.0f µs".formatted(HopTimes.median(times.since(hop, resolving, ends, true)) / 1e3);
+            }
+            if (previous != null && hop.startsWith(previous.substring(0, previous.indexOf(':')))) {
+                long[] a = times.threadCpu(previous, resolving, ends);
+                long[] b = times.threadCpu(hop, resolving, ends);
+                long[] d = new long[a.length];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = a[i] < 0 || b[i] < 0 ? -1 : b[i] - a[i];
+                }
+                long cpu = HopTimes.median(d);   // -1 where a virtual thread stamped (no CPU time of its own)
+                if (cpu >= 0) {
+                    v += " (thread CPU since the hop before: %.0f µs)".formatted(cpu / 1e3);
+                }
+            }
+            previous = hop;
+            System.out.printf("hop %-24s %s%n", hop, v);
+            row("hops, resolve written → " + hop + ", p50", v);
+        }
+        String phones = "%.0f / last %.0f µs".formatted(HopTimes.median(firstPhone) / 1e3, HopTimes.median(lastPhone) / 1e3);
+        System.out.printf("hop %-24s %s%n", "phones' first byte", phones);
+        row("hops, resolve written → phones' first byte, p50", phones);
     }
 
     /** Actions at a human pace: each after 6 s of silence, when both bus pollers have backed off. */
@@ -339,13 +401,13 @@ public final class PartyBench {
             throw new IllegalStateException("party_wait returned " + id + " but the phone queued " + accepted.body());
         }
         arrivals.expect(id, PHONES);
-        long resolving = System.nanoTime();
-        StdioRpc.Reply resolved = rpc.tool("party_resolve", Map.of("action_id", id, "narrative", "Done: " + text))
-                .get(60, TimeUnit.SECONDS);
+        CompletableFuture<StdioRpc.Reply> answer = rpc.tool("party_resolve", Map.of("action_id", id, "narrative", "Done: " + text));
+        long resolving = rpc.lastWriteNanos();   // this thread is the only writer here
+        StdioRpc.Reply resolved = answer.get(60, TimeUnit.SECONDS);
         resolved.tool();
         long[] phones = arrivals.awaitAll(id);
         return new long[] {claimed.arrivedNanos() - submitted, resolved.arrivedNanos() - resolving, phones[1] - resolving,
-            answered - submitted, probed, phones[0] - resolving};
+            answered - submitted, probed, phones[0] - resolving, resolving};
     }
 
     private void awaitRelayGone() throws Exception {

@@ -77,8 +77,20 @@ final class StdioRpc implements AutoCloseable {
         return reply;
     }
 
+    private volatile long lastWrite;
+
+    /**
+     * When the last request line began to be written to the server's stdin ({@link System#nanoTime()}), its JSON
+     * already made: the start of a call as the server can see it, without the harness's own serializing.
+     */
+    long lastWriteNanos() {
+        return lastWrite;
+    }
+
     private synchronized void write(String line) throws IOException {
-        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] b = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        lastWrite = System.nanoTime();
+        in.write(b);
         in.flush();
     }
 

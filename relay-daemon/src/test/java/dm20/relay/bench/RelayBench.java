@@ -7,6 +7,8 @@ import dm20.protocol.queue.BusPoller;
 import dm20.protocol.queue.BusReader;
 import dm20.protocol.queue.Envelope;
 import dm20.protocol.queue.PartyBus;
+import dm20.protocol.testing.HopTimes;
+import dm20.protocol.testing.RawWs;
 import dm20.relay.Fixtures;
 
 import java.io.IOException;
@@ -382,47 +384,28 @@ public final class RelayBench {
             System.err.println("cannot dump the relay's hops: " + e);
             return;
         }
-        Map<String, List<Long>> stamps = new java.util.TreeMap<>();
         // the outbox poller's own hops in order, with its thread's CPU time: what each step cost it in CPU
         List<jdk.jfr.consumer.RecordedEvent> poller = new ArrayList<>();
+        HopTimes times;
         try (jdk.jfr.consumer.RecordingFile rf = new jdk.jfr.consumer.RecordingFile(file)) {
             while (rf.hasMoreEvents()) {
                 jdk.jfr.consumer.RecordedEvent e = rf.readEvent();
-                if (e.getEventType().getName().equals("dm20.Hop")) {
-                    stamps.computeIfAbsent(e.getString("hop"), k -> new ArrayList<>()).add(e.getLong("nanos"));
-                    if (e.getLong("threadCpu") >= 0 && e.getString("hop").matches("bus\\..*|table\\..*")) {
-                        poller.add(e);
-                    }
+                if (e.getEventType().getName().equals("dm20.Hop") && e.getLong("threadCpu") >= 0
+                        && e.getString("hop").matches("bus\\..*|table\\..*")) {
+                    poller.add(e);
                 }
             }
+            times = HopTimes.read(Map.of("", file));
         } catch (IOException e) {
             System.err.println("cannot read " + file + ": " + e);
             return;
         }
-        stamps.values().forEach(java.util.Collections::sort);
         int n = starts.length;
         Map<String, long[]> firstOf = new LinkedHashMap<>();
         Map<String, long[]> lastOf = new LinkedHashMap<>();
-        for (var entry : stamps.entrySet()) {
-            long[] f = new long[n];
-            long[] l = new long[n];
-            List<Long> xs = entry.getValue();
-            for (int i = 0; i < n; i++) {
-                long from = starts[i];
-                long to = i + 1 < n ? starts[i + 1] : Long.MAX_VALUE;
-                int at = java.util.Collections.binarySearch(xs, from);
-                at = at < 0 ? -at - 1 : at;
-                f[i] = -1;
-                l[i] = -1;
-                for (int k = at; k < xs.size() && xs.get(k) < to; k++) {
-                    if (f[i] < 0) {
-                        f[i] = xs.get(k) - from;
-                    }
-                    l[i] = xs.get(k) - from;
-                }
-            }
-            firstOf.put(entry.getKey(), f);
-            lastOf.put(entry.getKey(), l);
+        for (String hop : times.hops()) {
+            firstOf.put(hop, times.since(hop, starts, false));
+            lastOf.put(hop, times.since(hop, starts, true));
         }
         row("hops, append → …, p50 (µs): append returned", us(appendDone, skip), "", a, b);
         for (String hop : List.of("bus.woke-rang", "bus.woke", "bus.read", "table.locked", "table.fanned",

@@ -50,8 +50,17 @@ final class ChronicleWriter<M> implements BusWriter<M>, AutoCloseable {
             } catch (RuntimeException e) {
                 throw new BusException("cannot append to " + queue.file() + ": " + e.getMessage(), e);
             }
+            if (Hop.ON) {
+                Hop.stamp("bus.committed");
+            }
             ringer.ring();   // wake the readers now: the mirror line below is not what they read
+            if (Hop.ON) {
+                Hop.stamp("bus.rang");
+            }
             audit.append(json);
+            if (Hop.ON) {
+                Hop.stamp("bus.mirrored");
+            }
             return index;
         }
     }

@@ -1,4 +1,4 @@
-package dm20.relay.bench;
+package dm20.protocol.testing;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -16,10 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * heap per socket, so a thousand of them do not make the client the bottleneck. Not thread-safe for
  * writing; the reader loop owns the input.
  */
-final class RawWs implements AutoCloseable {
+public final class RawWs implements AutoCloseable {
 
     /** Receives text frames on the reading thread. */
-    interface Listener {
+    public interface Listener {
         void text(long arrivedNanos, String payload);
     }
 
@@ -34,7 +34,7 @@ final class RawWs implements AutoCloseable {
     }
 
     /** Connects and upgrades; throws unless the relay answers 101. */
-    static RawWs connect(int port) throws IOException {
+    public static RawWs connect(int port) throws IOException {
         Socket s = new Socket();
         s.setTcpNoDelay(true);
         s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
@@ -57,7 +57,7 @@ final class RawWs implements AutoCloseable {
     }
 
     /** Sends one masked text frame. */
-    synchronized void sendText(String text) throws IOException {
+    public synchronized void sendText(String text) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         frame(0x1, payload);
     }
@@ -89,7 +89,7 @@ final class RawWs implements AutoCloseable {
      * Reads frames until the connection closes; returns the close code (or -1 if the socket ended without
      * a close frame).
      */
-    int readLoop(Listener listener) {
+    public int readLoop(Listener listener) {
         try {
             while (true) {
                 int b0 = in.read();
