@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The mcp-server's composition root: reads the command line ({@link McpConfig}; {@code --help} prints the usage
@@ -68,17 +69,21 @@ public final class McpMain {
 
     /**
      * Serves MCP on {@code in}/{@code out} until {@code in} reaches end of stream and every request read has been
-     * answered ({@link StdioTransport}: a call is read, run and answered on one thread).
+     * answered ({@link StdioTransport}: a call is read, run and answered on one thread; the server's own tool calls
+     * by {@link ToolCallLane}, everything else by the SDK).
      */
     public static void serve(Wiring wiring, InputStream in, OutputStream out) {
         JsonMapper json = JsonMapper.builder().build();
-        StdioTransport transport = new StdioTransport(new JacksonMcpJsonMapper(json), in, out);
+        var tools = wiring.invoker().specifications();
+        SchemaValidator validator = new SchemaValidator(json, tools.stream().map(t -> t.tool().inputSchema()).toList());
+        StdioTransport transport = new StdioTransport(new JacksonMcpJsonMapper(json), in, out,
+                Optional.of(new ToolCallLane(tools, validator)));
         McpSyncServer server = McpServer.sync(transport)
                 .immediateExecution(true)
-                .jsonSchemaValidator(new SchemaValidator(json))
+                .jsonSchemaValidator(validator)
                 .serverInfo("dm20-mcp-server", "0.1.0")
                 .capabilities(ServerCapabilities.builder().tools(false).prompts(false).resources(false, false).build())
-                .tools(wiring.invoker().specifications())
+                .tools(tools)
                 .prompts(PromptCatalog.packaged().specifications())
                 .resources(wiring.resources().specifications())
                 .build();

@@ -6,6 +6,7 @@ import dm20.mcp.game.Player;
 import dm20.mcp.game.TurnNotices;
 import dm20.protocol.Role;
 import dm20.protocol.message.OutboxMessage;
+import dm20.protocol.queue.Hop;
 import dm20.protocol.sheet.CharacterSheet;
 
 import java.time.Duration;
@@ -107,6 +108,9 @@ public final class DmLoop {
      */
     public PartyAnswer.Resolved resolve(String actionId, String narrative, Map<String, String> privateTo,
                                        Optional<String> dmNotes) {
+        if (Hop.ON) {
+            Hop.stamp("party.resolve");
+        }
         PartySession s = party.requireSession();
         return party.lock().call(() -> {
             QueuedAction a = s.actions().find(actionId).orElseThrow(() -> new GameException("no action '" + actionId

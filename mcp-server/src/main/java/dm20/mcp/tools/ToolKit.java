@@ -3,6 +3,7 @@ package dm20.mcp.tools;
 import dm20.mcp.game.GameException;
 import dm20.mcp.game.GameLock;
 import dm20.mcp.storage.StorageException;
+import dm20.protocol.queue.Hop;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -94,8 +95,15 @@ public final class ToolKit {
 
     private CallToolResult call(String name, List<Param> params, Function<Args, CallToolResult> handler,
                                 Map<String, Object> arguments) {
+        if (Hop.ON) {
+            Hop.stamp("tool.call");
+        }
         try {
-            return handler.apply(new Args(name, arguments, params, json));
+            CallToolResult result = handler.apply(new Args(name, arguments, params, json));
+            if (Hop.ON) {
+                Hop.stamp("tool.done");
+            }
+            return result;
         } catch (GameException e) {
             return Results.error(e.getMessage());
         } catch (StorageException e) {
