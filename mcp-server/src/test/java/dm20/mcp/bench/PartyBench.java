@@ -316,9 +316,9 @@ public final class PartyBench {
         jcmd(relayProcess(campaignDir).orElseThrow().pid(), "JFR.dump", "name=hops", "filename=" + relay);
         HopTimes times = HopTimes.read(Map.of("mcp:", mcp, "relay:", relay));
         List<String> order = List.of("mcp:mcp.read", "mcp:mcp.parsed", "mcp:tool.call", "mcp:party.resolve",
-                "mcp:bus.committed", "mcp:bus.rang", "mcp:bus.mirrored", "mcp:tool.done", "mcp:mcp.send",
-                "mcp:mcp.written", "relay:bus.woke-rang", "relay:bus.read", "relay:table.locked",
-                "relay:table.fanned", "relay:bus.handled", "relay:ws.taken", "relay:ws.written");
+                "mcp:bus.encoded", "mcp:bus.committed", "mcp:bus.rang", "mcp:bus.mirrored", "mcp:tool.done",
+                "mcp:mcp.send", "mcp:mcp.written", "relay:bus.woke-rang", "relay:bus.entry", "relay:bus.read",
+                "relay:table.locked", "relay:table.fanned", "relay:bus.handled", "relay:ws.taken", "relay:ws.written");
         long[] ends = new long[resolving.length];   // a socket's hops after its frame reached the last phone are the next action's
         for (int i = 0; i < ends.length; i++) {
             ends[i] = resolving[i] + lastPhone[i];
@@ -352,6 +352,22 @@ public final class PartyBench {
         String phones = "%.0f / last %.0f µs".formatted(HopTimes.median(firstPhone) / 1e3, HopTimes.median(lastPhone) / 1e3);
         System.out.printf("hop %-24s %s%n", "phones' first byte", phones);
         row("hops, resolve written → phones' first byte, p50", phones);
+        // the tail: the slowest resolves hop by hop (µs since written), to see which step made them slow
+        Integer[] slowest = new Integer[lastPhone.length];
+        Arrays.setAll(slowest, i -> i);
+        Arrays.sort(slowest, (x, y) -> Long.compare(lastPhone[y], lastPhone[x]));
+        for (int k = 0; k < Math.min(4, slowest.length); k++) {
+            int i = slowest[k];
+            StringBuilder line = new StringBuilder("slow resolve: last phone %.0f, first %.0f µs;".formatted(
+                    lastPhone[i] / 1e3, firstPhone[i] / 1e3));
+            for (String hop : order) {
+                long t = times.since(hop, new long[] {resolving[i]}, new long[] {ends[i]}, hop.startsWith("relay:ws."))[0];
+                if (t >= 0) {
+                    line.append(" %s %.0f".formatted(hop.substring(hop.indexOf(':') + 1), t / 1e3));
+                }
+            }
+            System.out.println(line);
+        }
     }
 
     /** Actions at a human pace: each after 6 s of silence, when both bus pollers have backed off. */

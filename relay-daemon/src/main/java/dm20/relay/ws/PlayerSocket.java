@@ -27,7 +27,9 @@ import java.util.logging.Logger;
 final class PlayerSocket implements Outlet {
 
     private static final Logger LOG = Logger.getLogger(PlayerSocket.class.getName());
-    private static final ThreadFactory SENDERS = Thread.ofVirtual().name("ws-sender").factory();
+    /** A sender lives for one burst of frames; it needs none of its starter's inheritable thread-locals (a copy each). */
+    private static final ThreadFactory SENDERS = Thread.ofVirtual().name("ws-sender")
+            .inheritInheritableThreadLocals(false).factory();
 
     private sealed interface Item {
         record Text(String json) implements Item { }

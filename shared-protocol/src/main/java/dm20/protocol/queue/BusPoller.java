@@ -36,6 +36,8 @@ public final class BusPoller<M> implements AutoCloseable {
 
     private final BusReader<M> reader;
     private final BusReader.Handler<M> handler;
+    /** {@link #handleSafely(Envelope)}, made once: a method reference per poll was an allocation per spin. */
+    private final BusReader.Handler<M> safeHandler = this::handleSafely;
     private final Thread thread;
     private final Object caughtUp = new Object();
     private volatile boolean running = true;
@@ -125,7 +127,7 @@ public final class BusPoller<M> implements AutoCloseable {
 
     private boolean pollOnce() {
         try {
-            return reader.poll(this::handleSafely);
+            return reader.poll(safeHandler);
         } catch (Exception e) {
             LOG.error("bus reader {} failed; continuing", thread.getName(), e);
             return false;

@@ -45,7 +45,11 @@ final class ChronicleReader<M> implements BusReader<M> {
                 if (dc.isMetaData()) {
                     continue;
                 }
-                Optional<Envelope<M>> envelope = decoded(dc.index(), dc.wire().bytes().readUtf8());
+                String text = dc.wire().bytes().readUtf8();
+                if (Hop.ON) {
+                    Hop.stamp("bus.entry");
+                }
+                Optional<Envelope<M>> envelope = decoded(dc.index(), text);
                 if (envelope.isEmpty()) {
                     continue;
                 }

@@ -36,6 +36,9 @@ final class ChronicleWriter<M> implements BusWriter<M>, AutoCloseable {
     @Override
     public long append(M message) {
         byte[] json = Utf8Text.chronicleBytes(encoder.apply(message));
+        if (Hop.ON) {
+            Hop.stamp("bus.encoded");
+        }
         synchronized (this) {
             long index;
             try {

@@ -10,8 +10,9 @@ import jdk.jfr.StackTrace;
 /**
  * Stamps one hop of a DM's call and its outbox message on their way from the mcp-server's stdin to the phones'
  * sockets — in the server {@code mcp.read}, {@code mcp.parsed}, {@code tool.call}, {@code party.resolve},
- * {@code tool.done}, {@code mcp.send}, {@code mcp.written}; at any bus writer {@code bus.committed}, {@code bus.rang},
- * {@code bus.mirrored}; in the relay {@code bus.woke}, {@code bus.read}, {@code table.locked}, {@code table.fanned},
+ * {@code tool.done}, {@code mcp.send}, {@code mcp.written}; at any bus writer {@code bus.encoded}, {@code bus.committed},
+ * {@code bus.rang}, {@code bus.mirrored}; at any bus reader {@code bus.woke}, {@code bus.entry}, {@code bus.read}; in the
+ * relay {@code table.locked}, {@code table.fanned},
  * {@code ws.taken}, {@code ws.written} — as a JFR event named {@code dm20.Hop}, with {@link System#nanoTime()}, which
  * processes on one machine share, so a harness can line the hops up with its own stamps (RelayBench
  * {@code hops=on}, PartyBench {@code -Dbench.hops=true}; docs/performance.md).
