@@ -6,6 +6,7 @@ import dm20.protocol.message.InboxMessage.ActionSubmitted;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +26,18 @@ public final class ActionBook {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final Map<String, QueuedAction> actions = new LinkedHashMap<>();
+    /**
+     * The ids of the pending actions, in the order of {@link #actions}: the oldest pending one without a scan of the
+     * whole session (an evening's hundreds of answered actions, walked by every {@code party_wait} and
+     * {@code party_next}).
+     */
+    private final LinkedHashSet<String> pending = new LinkedHashSet<>();
 
     /** Records a submitted action; a second copy of the same id is ignored. */
     public void submitted(ActionSubmitted action, long sequence) {
         withLock(() -> {
             if (actions.putIfAbsent(action.actionId(), new QueuedAction(action, sequence, Status.PENDING)) == null) {
+                pending.add(action.actionId());
                 arrived.signalAll();
             }
         });
@@ -52,7 +60,11 @@ public final class ActionBook {
 
     /** After a restart: every action claimed by the previous run but not answered is pending again. */
     public void reofferClaimed() {
-        withLock(() -> actions.replaceAll((id, a) -> a.status() == Status.CLAIMED ? a.with(Status.PENDING) : a));
+        withLock(() -> {
+            actions.replaceAll((id, a) -> a.status() == Status.CLAIMED ? a.with(Status.PENDING) : a);
+            pending.clear();   // in the book's order, not the order they were re-offered
+            actions.values().stream().filter(a -> a.status() == Status.PENDING).forEach(a -> pending.add(a.id()));
+        });
     }
 
     /** The oldest pending action, now marked claimed. */
@@ -62,6 +74,7 @@ public final class ActionBook {
             return oldestPending().map(a -> {
                 QueuedAction claimed = a.with(Status.CLAIMED);
                 actions.put(a.id(), claimed);
+                pending.remove(a.id());
                 return claimed;
             });
         } finally {
@@ -168,11 +181,17 @@ public final class ActionBook {
     }
 
     private Optional<QueuedAction> oldestPending() {
-        return actions.values().stream().filter(a -> a.status() == Status.PENDING).findFirst();
+        return pending.isEmpty() ? Optional.empty() : Optional.of(actions.get(pending.getFirst()));
     }
 
+    /** Moves an action on (never back to pending); an answered action stays as it is. */
     private void move(String actionId, Status to) {
-        withLock(() -> actions.computeIfPresent(actionId, (id, a) -> isFinal(a.status()) ? a : a.with(to)));
+        withLock(() -> {
+            QueuedAction now = actions.computeIfPresent(actionId, (id, a) -> isFinal(a.status()) ? a : a.with(to));
+            if (now != null && now.status() != Status.PENDING) {
+                pending.remove(actionId);
+            }
+        });
     }
 
     private static boolean isFinal(Status s) {

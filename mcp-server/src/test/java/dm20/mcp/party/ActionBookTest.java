@@ -72,6 +72,28 @@ class ActionBookTest {
         assertThat(book.withStatus(QueuedAction.Status.RESOLVED)).extracting(QueuedAction::id).containsExactly("a-2");
     }
 
+    /** The oldest pending action, as a scan of the whole book finds it, after every step of random histories. */
+    @Test
+    void peekAndClaimNext_randomHistories_alwaysTheOldestPendingOfTheWholeBook() {
+        java.util.Random random = new java.util.Random(20261202);
+        for (int history = 0; history < 200; history++) {
+            ActionBook b = new ActionBook();
+            for (int step = 0; step < 60; step++) {
+                String id = "a-" + random.nextInt(25);
+                switch (random.nextInt(7)) {
+                    case 0, 1 -> b.submitted(action(id, "p" + random.nextInt(4)), step);
+                    case 2 -> b.claimed(id);
+                    case 3 -> b.resolved(id);
+                    case 4 -> b.rejected(id);
+                    case 5 -> b.claimNext();
+                    default -> b.reofferClaimed();
+                }
+                var scanned = b.withStatus(QueuedAction.Status.PENDING).stream().findFirst();
+                assertThat(b.peek()).as("history %d step %d", history, step).isEqualTo(scanned);
+            }
+        }
+    }
+
     @Test
     void awaitAndClaim_nothingArrives_returnsEmptyAfterTheBound() throws Exception {
         assertThat(book.awaitAndClaim(Duration.ofMillis(50))).isEmpty();
