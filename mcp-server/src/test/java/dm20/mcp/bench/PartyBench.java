@@ -341,8 +341,14 @@ public final class PartyBench {
                     d[i] = a[i] < 0 || b[i] < 0 ? -1 : b[i] - a[i];
                 }
                 long cpu = HopTimes.median(d);   // -1 where a virtual thread stamped (no CPU time of its own)
+                long[] x = times.threadAllocated(previous, resolving, ends);
+                long[] y = times.threadAllocated(hop, resolving, ends);
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = x[i] < 0 || y[i] < 0 ? -1 : y[i] - x[i];
+                }
+                long bytes = HopTimes.median(d);
                 if (cpu >= 0) {
-                    v += " (thread CPU since the hop before: %.0f µs)".formatted(cpu / 1e3);
+                    v += " (thread since the hop before: CPU %.0f µs, allocated %.1f KB)".formatted(cpu / 1e3, bytes / 1e3);
                 }
             }
             previous = hop;

@@ -36,8 +36,10 @@ public final class Hop {
 
     /** Commits a hop stamped at {@code nanos} ({@link System#nanoTime()}); call only when {@link #ON}. */
     public static void stamp(String hop, long nanos) {
-        new Stamp(hop, nanos, Thread.currentThread().isVirtual() ? -1
-                : java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()).commit();
+        boolean virtual = Thread.currentThread().isVirtual();
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        new Stamp(hop, nanos, virtual ? -1 : threads.getCurrentThreadCpuTime(),
+                virtual ? -1 : threads.getCurrentThreadAllocatedBytes()).commit();
     }
 
     @Name("dm20.Hop")
@@ -56,10 +58,14 @@ public final class Hop {
         @Label("CPU time of the stamping thread (ns), -1 for a virtual thread")
         private final long threadCpu;
 
-        Stamp(String hop, long nanos, long threadCpu) {
+        @Label("Bytes the stamping thread has allocated, -1 for a virtual thread")
+        private final long threadAllocated;
+
+        Stamp(String hop, long nanos, long threadCpu, long threadAllocated) {
             this.hop = hop;
             this.nanos = nanos;
             this.threadCpu = threadCpu;
+            this.threadAllocated = threadAllocated;
         }
     }
 }

@@ -23,10 +23,17 @@ public final class HopTimes {
     private final Map<String, long[]> stamps;
     /** Per hop, in the order of {@link #stamps}: the stamping thread's CPU time, -1 for a virtual thread. */
     private final Map<String, long[]> cpu;
+    /** Likewise the bytes the stamping thread had allocated, -1 for a virtual thread or an older recording. */
+    private final Map<String, long[]> allocated;
 
-    private HopTimes(Map<String, long[]> stamps, Map<String, long[]> cpu) {
+    private HopTimes(Map<String, long[]> stamps, Map<String, long[]> cpu, Map<String, long[]> allocated) {
         this.stamps = stamps;
         this.cpu = cpu;
+        this.allocated = allocated;
+    }
+
+    private static long allocated(RecordedEvent e) {
+        return e.hasField("threadAllocated") ? e.getLong("threadAllocated") : -1;
     }
 
     /**
@@ -43,19 +50,21 @@ public final class HopTimes {
                     RecordedEvent e = file.readEvent();
                     if (e.getEventType().getName().equals("dm20.Hop")) {
                         all.computeIfAbsent(r.getKey() + e.getString("hop"), k -> new ArrayList<>())
-                                .add(new long[] {e.getLong("nanos"), e.getLong("threadCpu")});
+                                .add(new long[] {e.getLong("nanos"), e.getLong("threadCpu"), allocated(e)});
                     }
                 }
             }
         }
         Map<String, long[]> sorted = new TreeMap<>();
         Map<String, long[]> cpu = new TreeMap<>();
+        Map<String, long[]> allocated = new TreeMap<>();
         all.forEach((hop, xs) -> {
             xs.sort(Comparator.comparingLong(x -> x[0]));
             sorted.put(hop, xs.stream().mapToLong(x -> x[0]).toArray());
             cpu.put(hop, xs.stream().mapToLong(x -> x[1]).toArray());
+            allocated.put(hop, xs.stream().mapToLong(x -> x[2]).toArray());
         });
-        return new HopTimes(sorted, cpu);
+        return new HopTimes(sorted, cpu, allocated);
     }
 
     /** The hops seen, by name. */
@@ -73,7 +82,7 @@ public final class HopTimes {
 
     /** As {@link #since(String, long[], boolean)}, each window also ending at {@code ends[i]} (inclusive) if given. */
     public long[] since(String hop, long[] starts, long[] ends, boolean last) {
-        return find(hop, starts, ends, last, false);
+        return find(hop, starts, ends, last, null);
     }
 
     /**
@@ -81,14 +90,19 @@ public final class HopTimes {
      * the difference between two hops that one platform thread stamps is what that step cost it in CPU.
      */
     public long[] threadCpu(String hop, long[] starts, long[] ends) {
-        return find(hop, starts, ends, false, true);
+        return find(hop, starts, ends, false, cpu);
     }
 
-    private long[] find(String hop, long[] starts, long[] ends, boolean last, boolean threadCpu) {
+    /** As {@link #threadCpu}, the bytes the stamping thread had allocated. */
+    public long[] threadAllocated(String hop, long[] starts, long[] ends) {
+        return find(hop, starts, ends, false, allocated);
+    }
+
+    private long[] find(String hop, long[] starts, long[] ends, boolean last, Map<String, long[]> value) {
         long[] out = new long[starts.length];
         Arrays.fill(out, -1);
         long[] xs = stamps.get(hop);
-        long[] cs = cpu.get(hop);
+        long[] vs = value == null ? null : value.get(hop);
         if (xs == null) {
             return out;
         }
@@ -100,7 +114,7 @@ public final class HopTimes {
             int at = Arrays.binarySearch(xs, starts[i]);
             for (int k = at < 0 ? -at - 1 : at; k < xs.length && xs[k] < to; k++) {
                 if (out[i] < 0 || last) {
-                    out[i] = threadCpu ? cs[k] : xs[k] - starts[i];
+                    out[i] = vs != null ? vs[k] : xs[k] - starts[i];
                 }
                 if (!last) {
                     break;
