@@ -38,6 +38,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *   releases the lock first, so another thread reads the next line while this one handles its own: a call that
  *   blocks ({@code party_wait} for minutes) never holds up the calls behind it. A new thread is started only when
  *   none is left to read; at most {@link #MAX_IDLE} idle threads are kept.</li>
+ *   <li><b>Tool calls</b> for the server's own tools, once the session is initialized, are answered by a
+ *   {@link ToolCallLane} without the SDK's request pipeline (the SDK's steps, not its Reactor operators and
+ *   conversions); every other message goes to the SDK's session. A request line is read once into a map
+ *   ({@code parse}).</li>
  *   <li><b>Answers</b> are written by the handling thread, one {@code write} and flush per line, under a lock.</li>
  *   <li><b>End of stdin</b> is reported ({@link #awaitEndOfInput()}) once every request read has been answered
  *   (waiting at most {@link #DRAIN}), so a client that writes its requests and closes its end, like
@@ -266,10 +270,6 @@ final class StdioTransport implements McpServerTransportProvider {
     }
 
     /**
-     * A JSON-RPC parse error, written by hand: its {@code id} is null (the request's could not be read), which the
-     * SDK's response record refuses.
-     */
-    /**
      * A request or a notification, read once into a map and built from it; anything else, or anything odd (a
      * {@code method} or {@code jsonrpc} that is not a string, an {@code id} that is neither a string nor a number,
      * a line that is not a JSON object), is parsed by the SDK as before, so it fails or succeeds as it did. The SDK's
@@ -296,6 +296,10 @@ final class StdioTransport implements McpServerTransportProvider {
         return McpSchema.deserializeJsonRpcMessage(json, text);
     }
 
+    /**
+     * A JSON-RPC parse error, written by hand: its {@code id} is null (the request's could not be read), which the
+     * SDK's response record refuses.
+     */
     private void sendParseError(String message) {
         try {
             String error = json.writeValueAsString(
