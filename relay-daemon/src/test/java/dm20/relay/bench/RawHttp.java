@@ -1,5 +1,7 @@
 package dm20.relay.bench;
 
+import dm20.protocol.testing.HttpLines;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,18 +76,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     private String line() throws IOException {
-        StringBuilder s = new StringBuilder(64);
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed");
-            }
-            if (b == '\n') {
-                int n = s.length();
-                return n > 0 && s.charAt(n - 1) == '\r' ? s.substring(0, n - 1) : s.toString();
-            }
-            s.append((char) b);
-        }
+        return HttpLines.read(in, "connection closed");
     }
 
     @Override

@@ -124,18 +124,7 @@ public final class RawWs implements AutoCloseable {
     }
 
     private String headLine() throws IOException {
-        StringBuilder s = new StringBuilder(64);
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed during the upgrade");
-            }
-            if (b == '\n') {
-                int n = s.length();
-                return n > 0 && s.charAt(n - 1) == '\r' ? s.substring(0, n - 1) : s.toString();
-            }
-            s.append((char) b);
-        }
+        return HttpLines.read(in, "connection closed during the upgrade");
     }
 
     @Override
