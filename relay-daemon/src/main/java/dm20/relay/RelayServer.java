@@ -10,7 +10,10 @@ import dm20.relay.http.SecurityHeaders;
 import dm20.relay.ws.Sockets;
 import io.helidon.http.Header;
 import io.helidon.http.HttpException;
+import io.helidon.common.tls.Tls;
 import io.helidon.http.HttpLogConfig;
+import io.helidon.http.encoding.ContentEncodingContext;
+import io.helidon.http.media.MediaContext;
 import io.helidon.service.registry.GlobalServiceRegistry;
 import io.helidon.service.registry.ServiceRegistryConfig;
 import io.helidon.service.registry.ServiceRegistryManager;
@@ -114,6 +117,12 @@ final class RelayServer {
         useRegistryWithoutDiscovery();
         buildSharedUpgradeHeaders();
         return WebServer.builder()
+                // every option is set here; without a configuration Helidon's builders fall back to an empty one,
+                // whose first use builds Helidon Config's mapper machinery (NoConfig)
+                .config(NoConfig.INSTANCE)
+                .mediaContext(MediaContext.create(NoConfig.INSTANCE))
+                .contentEncoding(ContentEncodingContext.create(NoConfig.INSTANCE))
+                .tls(Tls.builder().config(NoConfig.INSTANCE).enabled(false).build())
                 .host(options.host())
                 .port(options.port())
                 .shutdownHook(false)
