@@ -52,6 +52,14 @@ public final class PartyBus implements AutoCloseable {
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
         System.setProperty("disable.resource.warning", "true");
+        // Two threads Chronicle would start in each process, both idle at a table (≈ 0.3 MB of the relay's idle
+        // resident set, docs/performance.md, eighth pass): a disk-space checker that only logs a warning when a
+        // queue's disk is nearly full (nobody reads the relay's log at a table; a failed append is refused with a
+        // clear error either way), and a releaser that unmaps a released file in the background instead of on the
+        // thread that released it (a queue's previous day's file once a day, the queues when the process stops: a
+        // munmap, microseconds). Either can be turned back on with its system property.
+        setIfAbsent("chronicle.disk.monitor.disable", "true");
+        setIfAbsent("background.releaser", "false");
         // Chronicle's POSIX layer (jnr-ffi) serves the bus only for msync, and with the queues' sync mode (Chronicle's
         // default, ASYNC) that is msync(MS_ASYNC): a no-op on Linux since 2.6.19 (msync(2)), and on no system what
         // makes an append survive a killed process (the mapped page already does) or a power cut (it does not wait for
@@ -60,6 +68,12 @@ public final class PartyBus implements AutoCloseable {
         // instead; a run that wants the native layer (a benchmark of MS_SYNC) sets NATIVE_MSYNC before the bus loads.
         if (!Boolean.getBoolean(NATIVE_MSYNC)) {
             PosixAPI.useNoOpPosixApi();
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
         }
     }
 
