@@ -1,12 +1,5 @@
 package dm20.relay;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
-
 import io.helidon.common.GenericType;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigMappingException;
@@ -14,15 +7,24 @@ import io.helidon.config.ConfigValue;
 import io.helidon.config.ConfigValues;
 import io.helidon.config.spi.ConfigMapper;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
 /**
  * The configuration the relay gives Helidon's web server: one missing node, whose every child is itself.
  *
- * <p>The relay sets every server option in code ({@link RelayServer#build}). Without a configuration, Helidon's
- * builder falls back to {@code Config.empty()}, whose first use builds Helidon Config's mapper machinery (≈ 200
- * classes, most of them the built-in mappers' lambdas), all of it loaded into every relay at start by the AOT
- * cache and resident (≈ 1–2 MB), to read three absent keys. A missing node answers those reads the same way:
- * nothing is present, no list, no value. Anything that would need a mapper refuses, as Helidon's own missing
- * node does for a value that is not there. {@code NoConfigTest} holds it to {@code Config.empty()}.
+ * <p>The relay sets every server option in code ({@link RelayServer#build}). Without a configuration, four of
+ * Helidon's builders (the listener's, the media context's, the content encoding's, TLS's) fall back to
+ * {@code Config.empty()} to read a few absent keys, and its first use builds Helidon Config's mapper machinery
+ * (≈ 160 classes, most of them the built-in mappers' lambdas), which the AOT cache then loads into every relay at
+ * start (≈ 0.6 MB of an idle relay's resident set; docs/performance.md, eighth pass). A missing node answers those
+ * reads the same way: nothing present, no list, no value. The two calls that need a mapper ({@link #convert},
+ * {@link #mapper}) refuse; nothing in the server's build makes them. {@code NoConfigTest} holds it to
+ * {@code Config.empty()}.
  */
 final class NoConfig implements Config {
 

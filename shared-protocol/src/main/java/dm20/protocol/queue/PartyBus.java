@@ -53,11 +53,11 @@ public final class PartyBus implements AutoCloseable {
         System.setProperty("chronicle.announcer.disable", "true");
         System.setProperty("disable.resource.warning", "true");
         // Two threads Chronicle would start in each process, both idle at a table (≈ 0.3 MB of the relay's idle
-        // resident set, docs/performance.md, eighth pass): a disk-space checker that only logs a warning when a
-        // queue's disk is nearly full (nobody reads the relay's log at a table; a failed append is refused with a
-        // clear error either way), and a releaser that unmaps a released file in the background instead of on the
-        // thread that released it (a queue's previous day's file once a day, the queues when the process stops: a
-        // munmap, microseconds). Either can be turned back on with its system property.
+        // resident set, docs/performance.md, eighth pass): a disk-space checker whose only act is a warning in the
+        // process's log when a queue's disk is nearly full (a log nobody reads at a table), and a releaser that
+        // unmaps a released file in the background instead of on the thread that released it (a queue's previous
+        // day's file once a day, the queues when the process stops: a munmap, microseconds). Either can be turned
+        // back on with its system property.
         setIfAbsent("chronicle.disk.monitor.disable", "true");
         setIfAbsent("background.releaser", "false");
         // Chronicle's POSIX layer (jnr-ffi) serves the bus only for msync, and with the queues' sync mode (Chronicle's
