@@ -20,9 +20,12 @@ final class RelayLauncher {
     /**
      * The relay's JVM: the serial collector (one small heap, no concurrent GC threads), C1 only (no C2
      * compiler threads competing for two cores), and sizing that bounds memory: a heap that starts at 8 MiB and
-     * grows to at most 96 MiB (the relay's live data is ≈ 6 MB idle and ≈ 35 MB with 1,000 sockets), with the
+     * grows to at most 96 MiB (the relay's live data is ≈ 6 MB idle and ≈ 19 MB with 1,000 sockets), with the
      * young generation a third of it (the default ratio), so it grows with the heap under load instead of being
-     * 32 MiB touched at idle, and survivor spaces a quarter of the young generation each ({@code SurvivorRatio=2}
+     * 32 MiB touched at idle, but to at most 8 MiB (the serial collector resizes it only after a full collection,
+     * and one that ran with the old generation near 40 MB left a 14 MB young generation, all of it touched, under
+     * an audience: 105–117 MB with 1,000 observers, 104–108 MB capped; docs/performance.md, eighth pass), and
+     * survivor spaces a quarter of the young generation each ({@code SurvivorRatio=2}
      * instead of a tenth): with an audience, the frames in flight to 1,000 sockets outgrew the default survivors
      * at every young collection and were promoted, so the old generation filled with garbage and the heap grew to
      * its bound (relay ≈ 158 MB after 1,000 pushes, ≈ 109 MB with these survivors, idle unchanged); free ratios
@@ -33,8 +36,8 @@ final class RelayLauncher {
      * in {@code ./dm20} are these ({@code RelayLauncherTest}).
      */
     static final List<String> JVM_FLAGS = List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xms8m", "-Xmx96m", "-XX:SurvivorRatio=2", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30",
+            "-XX:TieredStopAtLevel=1", "-Xms8m", "-Xmx96m", "-XX:MaxNewSize=8m", "-XX:SurvivorRatio=2",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=96m", "-XX:TrimNativeHeapInterval=1000",
             "-Djdk.reflect.useNativeAccessorOnly=true");
 

@@ -60,8 +60,8 @@ public final class RelayBench {
      * which {@code aot=auto} adds when {@code relay-daemon.aot} is fresh, as the launcher does.
      */
     static final String DEFAULT_JVM = "-Xlog:disable -Xlog:all=warning:stderr --sun-misc-unsafe-memory-access=allow"
-            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms8m -Xmx96m -XX:SurvivorRatio=2 -XX:MinHeapFreeRatio=10"
-            + " -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
+            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms8m -Xmx96m -XX:MaxNewSize=8m -XX:SurvivorRatio=2"
+            + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
             + " -XX:TrimNativeHeapInterval=1000 -Djdk.reflect.useNativeAccessorOnly=true";
 
     private final Map<String, String> opt;
