@@ -60,15 +60,23 @@ export class Connection {
     ws.send(JSON.stringify(Object.assign({ type: 'hello', token: this.token }, this.h.hello())));
   }
 
+  /** A message carries one frame or several, one per line (a history comes packed: docs/protocol.md §2). */
   message(ws, e) {
     if (ws !== this.ws) return;
     this.lastIn = Date.now();
-    let f;
-    try {
-      f = JSON.parse(e.data);
-    } catch (err) {
-      return;
+    for (const line of String(e.data).split('\n')) {
+      if (ws !== this.ws) return;
+      let f;
+      try {
+        f = JSON.parse(line);
+      } catch (err) {
+        continue;
+      }
+      this.one(f);
     }
+  }
+
+  one(f) {
     if (f.type === 'welcome') {
       this.attempt = 0;
       this.reason = '';

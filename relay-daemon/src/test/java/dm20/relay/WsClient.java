@@ -130,7 +130,9 @@ public final class WsClient implements AutoCloseable {
             if (last) {
                 String frame = text.toString();
                 text.setLength(0);
-                client.join().inbox.add(CODEC.json().readTree(frame));
+                for (String line : frame.split("\n")) {   // a message may carry several frames, one per line
+                    client.join().inbox.add(CODEC.json().readTree(line));
+                }
             }
             ws.request(1);
             return null;

@@ -109,7 +109,9 @@ final class Phone implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            frames.add(JSON.readTree(partial.toString()));
+            for (String line : partial.toString().split("\n")) {   // one frame per line; a history comes packed
+                frames.add(JSON.readTree(line));
+            }
             partial.setLength(0);
         }
         ws.request(1);

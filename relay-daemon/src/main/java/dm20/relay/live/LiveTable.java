@@ -63,6 +63,15 @@ public final class LiveTable {
     private final Map<String, Instant> hostScreens = new HashMap<>();
     /** Seat id → the token hash it last attached with: what "joined this session" means for a room lock. */
     private final Map<String, String> joined = new HashMap<>();
+    /**
+     * Histories computed since the last folded message, by seat, epoch and cursor: an audience loading the observer
+     * link at once projects the window once and every socket queues the same list (which its encoder then packs
+     * once). Emptied by every fold, so a history is always that of the current state; bounded by {@link #HISTORIES}.
+     */
+    private final Map<HistoryKey, List<Frame>> histories = new HashMap<>();
+    private static final int HISTORIES = 64;
+
+    private record HistoryKey(Seat seat, String epoch, Optional<Long> since) { }
 
     /**
      * @param maxSocketsPerSeat  open sockets allowed for one player or host seat
@@ -86,6 +95,7 @@ public final class LiveTable {
                 Hop.stamp("table.locked");
             }
             change = state.apply(envelope);
+            histories.clear();
             switch (change) {
                 case Change.None n -> {
                     fanOut(envelope);
@@ -121,9 +131,7 @@ public final class LiveTable {
             }
             frames = shared(frames, distinct);
             for (Outlet outlet : seat.getValue()) {
-                for (Frame frame : frames) {
-                    outlet.send(frame);
-                }
+                outlet.sendAll(frames);
             }
         }
     }
@@ -184,13 +192,26 @@ public final class LiveTable {
         Frame.Welcome welcome = new Frame.Welcome(new Frame.SeatView(seat.seatId(), seat.role().name(),
                 seat.displayName(), seat.playerId(), seat.characterId()), state.campaign(), current, state.lastSeq());
         outlet.send(welcome);
-        List<Frame> history = History.frames(state.feed(), pinned(), seat, current,
-                epoch.isPresent() ? since : Optional.empty());
-        history.forEach(outlet::send);
+        List<Frame> history = history(seat, current, epoch.isPresent() ? since : Optional.empty());
+        outlet.sendAll(history);
         attachOutlet(outlet);
         lastSeen.put(seat.seatId(), clock.instant());
         joined.put(seat.seatId(), seat.tokenHash());
         return new Attach.Attached(welcome, history.size());
+    }
+
+    /** The frames {@code seat} gets on attaching with {@code since}, computed once per state (see {@link #histories}). */
+    private List<Frame> history(Seat seat, String epoch, Optional<Long> since) {
+        HistoryKey key = new HistoryKey(seat, epoch, since);
+        List<Frame> history = histories.get(key);
+        if (history == null) {
+            history = List.copyOf(History.frames(state.feed(), pinned(), seat, epoch, since));
+            if (histories.size() >= HISTORIES) {
+                histories.clear();
+            }
+            histories.put(key, history);
+        }
+        return history;
     }
 
     private List<Envelope<OutboxMessage>> pinned() {

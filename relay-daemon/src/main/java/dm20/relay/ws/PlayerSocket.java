@@ -10,6 +10,7 @@ import io.helidon.common.buffers.BufferData;
 import io.helidon.websocket.WsSession;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,8 +22,9 @@ import java.util.logging.Logger;
  * One WebSocket: a bounded queue of outgoing items ({@link Mailbox}, lock-free) sent by a virtual thread that runs
  * only while items wait, so sends on a session are serialized, a slow phone only ever blocks its own thread, and an
  * idle socket holds no thread. Frames are queued already encoded ({@link EncodedFrames}: the same JSON string for
- * every socket that gets an equal frame). A socket whose queue overflows is closed ({@link Refusal#TOO_SLOW}); the
- * page reconnects with its cursor. Thread-safe.
+ * every socket that gets an equal frame). Frames sent together ({@link #sendAll}, a history) are one queue entry,
+ * packed several to a message. A socket whose queue overflows is closed ({@link Refusal#TOO_SLOW}); the page
+ * reconnects with its cursor. Thread-safe.
  */
 final class PlayerSocket implements Outlet {
 
@@ -33,6 +35,8 @@ final class PlayerSocket implements Outlet {
 
     private sealed interface Item {
         record Text(String json) implements Item { }
+        /** Frames that go out together: one queue entry, sent as one or more messages. */
+        record Texts(List<String> messages) implements Item { }
         record Ping() implements Item { }
         record Close(int code, String reason) implements Item { }
         record Stop() implements Item { }
@@ -82,6 +86,20 @@ final class PlayerSocket implements Outlet {
             return;
         }
         if (!queue.offer(new Item.Text(codec.encode(frame)))) {
+            overflow();
+        }
+    }
+
+    @Override
+    public void sendAll(List<Frame> frames) {
+        if (frames.size() == 1) {
+            send(frames.getFirst());
+            return;
+        }
+        if (frames.isEmpty() || closing.get()) {
+            return;
+        }
+        if (!queue.offer(new Item.Texts(codec.encodeAll(frames)))) {
             overflow();
         }
     }
@@ -150,6 +168,17 @@ final class PlayerSocket implements Outlet {
                         if (Hop.ON) {
                             Hop.stamp("ws.written");
                         }
+                    }
+                }
+                case Item.Texts t -> {
+                    for (String message : t.messages()) {
+                        if (dropping) {
+                            break;
+                        }
+                        session.send(message, true);
+                    }
+                    if (Hop.ON) {
+                        Hop.stamp("ws.written");
                     }
                 }
                 case Item.Ping p -> {

@@ -57,6 +57,56 @@ class LiveTableTest {
     }
 
     @Test
+    void attach_manyObservers_shareOneHistoryComputedOnce_andAFoldComputesItAfresh() {
+        open();
+        for (long s = 10; s < 20; s++) {
+            post(s, "scene " + s);
+            table.apply(new Envelope<>(100 + s, Fixtures.narrative("dm" + s, "DM ONLY " + s, Visibility.dmOnly())));
+        }
+        RecordingOutlet tv1 = new RecordingOutlet(Fixtures.seat("tv"));
+        RecordingOutlet tv2 = new RecordingOutlet(Fixtures.seat("tv"));
+        table.attach(tv1, Optional.empty(), Optional.empty());
+        table.attach(tv2, Optional.empty(), Optional.empty());
+        assertThat(tv1.batches).hasSize(1);
+        assertThat(tv2.batches.getFirst()).isSameAs(tv1.batches.getFirst());
+        assertThat(tv1.batches.getFirst()).extracting(f -> ((Frame.Narrative) f).seq())
+                .containsExactly(10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L);
+        table.detach(tv1);
+        table.detach(tv2);
+
+        post(20, "scene 20");
+        RecordingOutlet tv3 = new RecordingOutlet(Fixtures.seat("tv"));
+        table.attach(tv3, Optional.empty(), Optional.empty());
+        assertThat(tv3.batches.getFirst()).isNotSameAs(tv1.batches.getFirst())
+                .extracting(f -> ((Frame.Narrative) f).seq()).endsWith(19L, 20L);
+    }
+
+    @Test
+    void attach_eachSeatGetsItsOwnHistory_neverAnotherSeatsSharedOne() {
+        open();
+        long seq = 10;
+        for (String p : List.of("p1", "p2", "p3")) {
+            post(seq++, "public " + p);
+            table.apply(new Envelope<>(seq++, Fixtures.narrative("s" + p, "SECRET of " + p, Visibility.player(p))));
+        }
+        for (int round = 0; round < 3; round++) {
+            for (String p : List.of("p1", "p2", "p3", "tv")) {
+                RecordingOutlet o = new RecordingOutlet(Fixtures.seat(p));
+                table.attach(o, round == 2 ? Optional.of(10L) : Optional.empty(), round == 2 ? Optional.of("e1")
+                        : Optional.empty());
+                List<String> texts = o.frames.stream().filter(Frame.Narrative.class::isInstance)
+                        .map(f -> ((Frame.Narrative) f).text()).toList();
+                assertThat(texts).filteredOn(t -> t.startsWith("SECRET"))
+                        .allMatch(t -> t.equals("SECRET of " + p));
+                if (!p.equals("tv")) {
+                    assertThat(texts).contains("SECRET of " + p);
+                }
+                table.detach(o);
+            }
+        }
+    }
+
+    @Test
     void attach_staleEpoch_asksForReload() {
         open();
         RecordingOutlet p2 = new RecordingOutlet(Fixtures.seat("p2"));

@@ -13,6 +13,8 @@ final class RecordingOutlet implements Outlet {
     private final Seat seat;
     final List<Frame> frames = new ArrayList<>();
     Optional<Integer> closedWith = Optional.empty();
+    /** What each call of {@link #sendAll} passed (each is one entry in a real socket's queue). */
+    final List<List<Frame>> batches = new ArrayList<>();
 
     RecordingOutlet(Seat seat) {
         this.seat = seat;
@@ -27,6 +29,14 @@ final class RecordingOutlet implements Outlet {
     public synchronized void send(Frame frame) {
         if (closedWith.isEmpty()) {
             frames.add(frame);
+        }
+    }
+
+    @Override
+    public synchronized void sendAll(List<Frame> sent) {
+        if (closedWith.isEmpty()) {
+            frames.addAll(sent);
+            batches.add(sent);
         }
     }
 

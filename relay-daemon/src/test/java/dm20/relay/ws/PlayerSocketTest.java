@@ -108,6 +108,35 @@ class PlayerSocketTest {
     }
 
     @Test
+    void sendAll_moreFramesThanTheQueueHolds_isOneEntry_deliveredPackedAndInOrder() throws Exception {
+        StuckSession session = new StuckSession();
+        AtomicInteger gone = new AtomicInteger();
+        PlayerSocket socket = new PlayerSocket(session, new EncodedFrames(new FrameCodec()), 4, Fixtures.T0,
+                s -> gone.incrementAndGet());
+        List<Frame> history = java.util.stream.IntStream.range(0, 500)
+                .<Frame>mapToObj(i -> new Frame.Error("h" + i, "catching up")).toList();
+        socket.send(new Frame.Pong());
+        socket.sendAll(history);
+        socket.send(new Frame.Error("live", "m"));
+        socket.close(CloseCodes.SESSION_CLOSED, "bye");
+        session.release.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (session.closedWith.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(session.closedWith.get()).as("closed as asked, not as too slow").isEqualTo(CloseCodes.SESSION_CLOSED);
+        List<String> lines = session.sent.stream().flatMap(m -> java.util.Arrays.stream(m.split("\n"))).toList();
+        assertThat(lines).hasSize(502);
+        assertThat(lines.getFirst()).contains("\"pong\"");
+        for (int i = 0; i < 500; i++) {
+            assertThat(lines.get(1 + i)).contains("\"error\":\"h" + i + "\"");
+        }
+        assertThat(lines.getLast()).contains("\"error\":\"live\"");
+        assertThat(session.sent.size()).as("packed: far fewer messages than frames").isLessThan(60);
+        assertThat(gone.get()).isEqualTo(1);
+    }
+
+    @Test
     void stopped_peerGone_skipsWaitingFramesAndReportsTheSocketGoneOnce() throws Exception {
         StuckSession session = new StuckSession();
         AtomicInteger gone = new AtomicInteger();

@@ -18,9 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RawWs implements AutoCloseable {
 
-    /** Receives text frames on the reading thread. */
+    /** Receives the relay's frames on the reading thread: each line of a text message (docs/protocol.md §2). */
     public interface Listener {
-        void text(long arrivedNanos, String payload);
+        void text(long arrivedNanos, String frame);
     }
 
     private final Socket socket;
@@ -110,7 +110,12 @@ public final class RawWs implements AutoCloseable {
                 byte[] payload = in.readNBytes((int) len);
                 int opcode = b0 & 0x0f;
                 switch (opcode) {
-                    case 0x1 -> listener.text(now, new String(payload, StandardCharsets.UTF_8));
+                    case 0x1 -> {
+                        // one frame per line: a message may carry several (the relay packs a history)
+                        for (String line : new String(payload, StandardCharsets.UTF_8).split("\n")) {
+                            listener.text(now, line);
+                        }
+                    }
                     case 0x9 -> frame(0xA, payload);
                     case 0x8 -> {
                         return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
