@@ -3,6 +3,7 @@ package dm20.mcp.bench;
 import dm20.protocol.testing.HopTimes;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Prints each measure as it goes and, at the end, a table with the load average and steal at the start and the
  * end and the resident set (VmRSS) of both processes idle and after the run. {@code -Dbench.jfr=FILE} records
  * the server during the back-to-back actions and the reads (JFR, {@code settings=profile}, started with jcmd);
+ * {@code -Dbench.gc=true} counts both processes' collection pauses during the back-to-back actions;
  * {@code -Dbench.soak=SECONDS} adds a run at one action a second with the RSS of both processes every minute;
  * {@code -Dbench.startAfter=SECONDS} waits that long after the table is set before the first {@code party_start};
  * {@code -Dbench.history=SESSIONS} plays that many short sessions first (each: {@code party_start}, 250 whispers and
@@ -40,6 +42,10 @@ public final class PartyBench {
 
     /** {@code -Dbench.hops=true}: both processes stamp their hops ({@code dm20.Hop}), broken down after the warm run. */
     private static final boolean HOPS = Boolean.getBoolean("bench.hops");
+    /** {@code -Dbench.gc=true}: both processes log their collections (jcmd VM.log) during the warm run; counted after it. */
+    private static final boolean GC = Boolean.getBoolean("bench.gc");
+    /** {@code -Dbench.gcWhat=what=gc,safepoint}: what those logs hold (the files stay beside the campaign). */
+    private static final String GC_WHAT = System.getProperty("bench.gcWhat", "what=gc");
 
     private final StdioRpc rpc;
     private final ProcessHandle server;
@@ -206,7 +212,16 @@ public final class PartyBench {
                 jcmd(server.pid(), "JFR.start", "name=hops", "settings=none");
                 jcmd(relayProcess(campaignDir).orElseThrow().pid(), "JFR.start", "name=hops", "settings=none");
             }
+            if (GC) {   // both processes run with -Xlog:disable; a runtime output is still allowed
+                jcmd(server.pid(), "VM.log", "output=file=" + campaignDir.resolveSibling("gc-mcp.log"), GC_WHAT);
+                jcmd(relayProcess(campaignDir).orElseThrow().pid(), "VM.log",
+                        "output=file=" + campaignDir.resolveSibling("gc-relay.log"), GC_WHAT);
+            }
             warm(phones, arrivals, actions);
+            if (GC) {
+                row("GC pauses during the warm run: mcp-server / relay", pauses(campaignDir.resolveSibling("gc-mcp.log"))
+                        + " / " + pauses(campaignDir.resolveSibling("gc-relay.log")));
+            }
             reads(200);
             if (!jfr.isEmpty()) {
                 jcmd(server.pid(), "JFR.stop", "name=bench");
@@ -266,6 +281,24 @@ public final class PartyBench {
             }
             report(tool + " (stdio round trip, 12 phones connected)", t);
         }
+    }
+
+    /** "N (max X ms, total Y ms)" from a {@code -Xlog:gc} file's "Pause" lines so far. */
+    private static String pauses(Path log) throws IOException {
+        java.util.regex.Pattern ms = java.util.regex.Pattern.compile("Pause.* ([0-9.]+)ms$");
+        double max = 0;
+        double total = 0;
+        int n = 0;
+        for (String line : Files.readAllLines(log)) {
+            java.util.regex.Matcher m = ms.matcher(line);
+            if (m.find()) {
+                double t = Double.parseDouble(m.group(1));
+                max = Math.max(max, t);
+                total += t;
+                n++;
+            }
+        }
+        return "%d (max %.2f ms, total %.1f ms)".formatted(n, max, total);
     }
 
     private static void jcmd(long pid, String... args) throws Exception {
