@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Prints each measure as it goes and, at the end, a table with the load average and steal at the start and the
  * end and the resident set (VmRSS) of both processes idle and after the run. {@code -Dbench.jfr=FILE} records
- * the server during the back-to-back actions and the reads (JFR, {@code settings=profile}, started with jcmd);
+ * the server during the back-to-back actions and the reads (JFR, {@code settings=profile} or
+ * {@code -Dbench.jfrSettings=FILE.jfc}, started with jcmd);
  * {@code -Dbench.gc=true} counts both processes' collection pauses during the back-to-back actions;
  * {@code -Dbench.soak=SECONDS} adds a run at one action a second with the RSS of both processes every minute;
  * {@code -Dbench.startAfter=SECONDS} waits that long after the table is set before the first {@code party_start};
@@ -206,7 +207,8 @@ public final class PartyBench {
             }
             String jfr = System.getProperty("bench.jfr", "");
             if (!jfr.isEmpty()) {   // with jcmd: a recording started by a flag prints on the server's stdout
-                jcmd(server.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + Path.of(jfr).toAbsolutePath());
+                jcmd(server.pid(), "JFR.start", "name=bench", "settings=" + System.getProperty("bench.jfrSettings", "profile"),
+                        "filename=" + Path.of(jfr).toAbsolutePath());
             }
             if (HOPS) {   // started by jcmd: a recording started by a flag would print on the server's stdout
                 jcmd(server.pid(), "JFR.start", "name=hops", "settings=none");
