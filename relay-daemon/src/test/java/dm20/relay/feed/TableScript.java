@@ -26,13 +26,13 @@ import static dm20.relay.Fixtures.T0;
  * test can tell who may see it: {@code SECRET[p1,p3]} only those players, {@code PARTY} players only,
  * {@code DMONLY} nobody on the web, {@code SHEET[pN]} only its owner, {@code PUBLIC} everyone.
  */
-final class TableScript {
+public final class TableScript {
 
     private TableScript() {
     }
 
     /** {@code rounds} × 12 feed messages after the session opening, sequences from 1. */
-    static List<Envelope<OutboxMessage>> session(int rounds) {
+    public static List<Envelope<OutboxMessage>> session(int rounds) {
         List<Envelope<OutboxMessage>> out = new ArrayList<>(Fixtures.opening("e1", 1));
         long seq = out.getLast().sequence();
         for (int i = 0; i < rounds; i++) {

@@ -5,6 +5,9 @@ import dm20.protocol.message.OutboxMessage;
 import dm20.protocol.queue.Envelope;
 import dm20.relay.Fixtures;
 import dm20.relay.feed.Frame;
+import dm20.relay.feed.FrameCodec;
+import dm20.relay.feed.History;
+import dm20.relay.state.Seat;
 import dm20.relay.state.TableState;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +16,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +109,57 @@ class LiveTableTest {
                 table.detach(o);
             }
         }
+    }
+
+    /**
+     * The histories the table keeps are exactly what {@link History#frames} gives for the state at that moment: over a
+     * long session of every message type and audience, sockets of every seat attach at random points, with and without
+     * a cursor, several at once; each gets what a fresh projection of a replica of the state gives, and no text tagged
+     * for someone else (the projector's own privacy, {@code FeedProjectorTest}, then holds for the cached histories).
+     */
+    @Test
+    void attach_randomPointsOfALongSession_historyIsAlwaysTheFreshProjection() {
+        java.util.Random random = new java.util.Random(20261202);
+        List<Envelope<OutboxMessage>> session = dm20.relay.feed.TableScript.session(120);
+        TableState replica = new TableState();
+        List<String> seats = List.of("p1", "p2", "p3", "p4", "tv", "dm");
+        int attached = 0;
+        for (Envelope<OutboxMessage> envelope : session) {
+            table.apply(envelope);
+            replica.apply(envelope);
+            if (random.nextInt(8) != 0) {
+                continue;
+            }
+            for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                Seat seat = Fixtures.seat(seats.get(random.nextInt(seats.size())));
+                Optional<Long> since = random.nextBoolean() ? Optional.empty()
+                        : Optional.of((long) random.nextInt((int) envelope.sequence() + 1));
+                RecordingOutlet outlet = new RecordingOutlet(seat);
+                assertThat(table.attach(outlet, since, since.map(s -> "e1")))
+                        .isInstanceOf(LiveTable.Attach.Attached.class);
+                List<Frame> expected = History.frames(replica.feed(), pinned(replica), seat, "e1", since);
+                assertThat(outlet.frames.subList(1, outlet.frames.size())).isEqualTo(expected);
+                FrameCodec codec = new FrameCodec();
+                for (Frame f : expected) {
+                    Matcher secret = SECRET.matcher(codec.encode(f));
+                    while (secret.find()) {
+                        assertThat(List.of(secret.group(1).split(","))).contains(seat.playerId().orElse("-"));
+                    }
+                    assertThat(codec.encode(f)).doesNotContain("DMONLY");
+                }
+                table.detach(outlet);
+                attached++;
+            }
+        }
+        assertThat(attached).isGreaterThan(200);
+    }
+
+    private static final Pattern SECRET = Pattern.compile("(?:SECRET|SHEET)\\[([^\\]]*)\\]");
+
+    private static List<Envelope<OutboxMessage>> pinned(TableState state) {
+        List<Envelope<OutboxMessage>> pinned = new ArrayList<>(state.latestSheets());
+        state.latestCombat().ifPresent(pinned::add);
+        return pinned;
     }
 
     @Test
