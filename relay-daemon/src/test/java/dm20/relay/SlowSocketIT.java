@@ -97,7 +97,7 @@ class SlowSocketIT {
     }
 
     /** Upgrades and says hello on a socket with a small receive buffer, then never reads again. */
-    private static Socket stalledHello(int port, String token) throws IOException {
+    static Socket stalledHello(int port, String token) throws IOException {
         Socket s = new Socket();
         s.setReceiveBufferSize(4096);
         s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);

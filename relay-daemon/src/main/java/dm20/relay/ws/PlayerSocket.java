@@ -7,6 +7,7 @@ import dm20.relay.live.Refusal;
 import dm20.relay.live.Outlet;
 import dm20.relay.state.Seat;
 import io.helidon.common.buffers.BufferData;
+import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.websocket.WsSession;
 
 import java.time.Instant;
@@ -55,6 +56,8 @@ final class PlayerSocket implements Outlet {
      * each starts after the previous one's last item (the mailbox's count orders them).
      */
     private boolean finished;
+    /** {@link #finished}, for other threads: the sending side is over (nothing more will be written). */
+    private volatile boolean ended;
     private volatile Optional<Seat> seat = Optional.empty();
     private volatile Instant lastHeard;
 
@@ -136,6 +139,22 @@ final class PlayerSocket implements Outlet {
         }
     }
 
+    /** True once the sending side is over: its close was written, the peer went or a send failed. */
+    boolean ended() {
+        return ended;
+    }
+
+    /**
+     * Ends the connection without its sender, which may be blocked writing to a phone that stopped reading (its
+     * close can then never be written): the connection's reading thread is interrupted, which closes the socket
+     * (a virtual thread interrupted in socket I/O closes the socket), so the blocked write fails and the sender ends.
+     */
+    void abort() {
+        if (session instanceof ServerConnection connection) {
+            connection.close(true);
+        }
+    }
+
     void heard(Instant now) {
         lastHeard = now;
     }
@@ -189,10 +208,12 @@ final class PlayerSocket implements Outlet {
                 case Item.Close c -> {
                     finished = true;
                     session.close(c.code(), c.reason());
+                    ended = true;
                     onGone.accept(this);
                 }
                 case Item.Stop s -> {
                     finished = true;
+                    ended = true;
                     onGone.accept(this);
                 }
             }
@@ -202,6 +223,7 @@ final class PlayerSocket implements Outlet {
             closing.set(true);
             dropping = true;
             terminate();
+            ended = true;
             onGone.accept(this);
         }
     }

@@ -10,6 +10,7 @@ import io.helidon.websocket.WsSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Makes one {@link WsEndpoint} per connection and keeps every open socket for heartbeats: each
  * {@link #sweep()} pings live sockets and drops those not heard from within the timeout (a phone that
- * vanished without closing). Thread-safe.
+ * vanished without closing). A socket dropped while its sender is still writing (a phone that stopped reading:
+ * the write blocks once its buffers are full, and its close queues behind it) is given the same timeout to end,
+ * then aborted, so it holds no thread or connection for ever. Thread-safe.
  */
 public final class Sockets implements java.util.function.Supplier<WsListener> {
 
@@ -38,6 +41,8 @@ public final class Sockets implements java.util.function.Supplier<WsListener> {
     private final ScheduledExecutorService timer;
     private final Limits limits;
     private final Set<PlayerSocket> open = ConcurrentHashMap.newKeySet();
+    /** Sockets dropped while their sender had not ended, and since when. */
+    private final Map<PlayerSocket, Instant> lingering = new ConcurrentHashMap<>();
 
     public Sockets(LiveTable table, FrameCodec codec, Clock clock, ScheduledExecutorService timer, Limits limits) {
         this.table = table;
@@ -64,8 +69,13 @@ public final class Sockets implements java.util.function.Supplier<WsListener> {
     }
 
     void gone(PlayerSocket socket) {
-        if (open.remove(socket) && socket.isAuthenticated()) {
-            table.detach(socket);
+        if (open.remove(socket)) {
+            if (socket.isAuthenticated()) {
+                table.detach(socket);
+            }
+            if (!socket.ended()) {
+                lingering.put(socket, clock.instant());
+            }
         }
     }
 
@@ -73,9 +83,22 @@ public final class Sockets implements java.util.function.Supplier<WsListener> {
         return clock.instant();
     }
 
-    /** Pings every open socket and drops the silent ones; host screens that stopped polling count as closed. */
+    /**
+     * Pings every open socket and drops the silent ones; aborts the dropped ones whose sender has not ended within the
+     * same timeout; host screens that stopped polling count as closed.
+     */
     public void sweep() {
         Instant horizon = clock.instant().minus(limits.silenceTimeout());
+        lingering.entrySet().removeIf(e -> {
+            if (e.getKey().ended()) {
+                return true;
+            }
+            if (e.getValue().isBefore(horizon)) {
+                e.getKey().abort();
+                return true;
+            }
+            return false;
+        });
         table.closeQuietHostScreens(horizon);
         for (PlayerSocket socket : open) {
             if (socket.lastHeard().isBefore(horizon)) {
@@ -90,5 +113,10 @@ public final class Sockets implements java.util.function.Supplier<WsListener> {
     /** Open sockets, authenticated or not. */
     public int openCount() {
         return open.size();
+    }
+
+    /** Sockets dropped whose sender has not ended yet (not yet aborted). */
+    int lingeringCount() {
+        return lingering.size();
     }
 }
