@@ -114,9 +114,4 @@ public final class Sockets implements java.util.function.Supplier<WsListener> {
     public int openCount() {
         return open.size();
     }
-
-    /** Sockets dropped whose sender has not ended yet (not yet aborted). */
-    int lingeringCount() {
-        return lingering.size();
-    }
 }
