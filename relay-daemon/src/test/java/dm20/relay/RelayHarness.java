@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The test side of a real relay: this JVM writes the outbox and reads the inbox of a campaign directory
@@ -27,6 +29,7 @@ import java.util.function.Predicate;
 public final class RelayHarness implements AutoCloseable {
 
     public static final Path JAR = Path.of("target", "relay-daemon.jar").toAbsolutePath();
+    private static final Pattern CONNECTED = Pattern.compile("\"connected\":(\\d+)");
 
     public final Path dir;
     public final PartyBus bus;
@@ -132,6 +135,26 @@ public final class RelayHarness implements AutoCloseable {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10)).GET();
         token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
         return send(b.build());
+    }
+
+    /** Seats with at least one open socket, as the relay's public {@code /status} says. */
+    public int connectedSeats() {
+        Matcher m = CONNECTED.matcher(get("/status", Optional.empty()).body());
+        if (!m.find()) {
+            throw new AssertionError("no connected count in /status");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** Polls {@code /status} until {@link #connectedSeats()} is {@code n}. */
+    public void awaitConnectedSeats(int n, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (connectedSeats() != n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(n + " seats not connected within " + timeout + ": " + connectedSeats());
+            }
+            sleep(20);
+        }
     }
 
     public HttpResponse<String> postJson(String path, Optional<String> token, String body) {

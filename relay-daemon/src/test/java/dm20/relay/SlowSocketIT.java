@@ -17,9 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static dm20.relay.Fixtures.token;
@@ -34,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlowSocketIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Pattern CONNECTED = Pattern.compile("\"connected\":(\\d+)");
     private static final String BULK = "x".repeat(16_000);
 
     private RelayHarness relay;
@@ -51,29 +47,15 @@ class SlowSocketIT {
         relay.close();
     }
 
-    private int connectedSeats() {
-        Matcher m = CONNECTED.matcher(relay.get("/status", Optional.empty()).body());
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
-    }
-
-    private void awaitConnectedSeats(int n) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (connectedSeats() != n) {
-            assertThat(System.nanoTime()).as("%d seats connected within %s", n, WAIT).isLessThan(deadline);
-            RelayHarness.sleep(20);
-        }
-    }
-
     @Test
     void stalledReader_neverDelaysAHealthySocket_andIsDroppedAsTooSlow() throws Exception {
         WsClient healthy = relay.connect().hello(token("p2"));
         healthy.awaitType("welcome");
         try (Socket stalled = stalledHello(relay.port(), token("p1"))) {
-            awaitConnectedSeats(2);
+            relay.awaitConnectedSeats(2, WAIT);
             int batch = 0;
             // 16 KB frames: the stalled socket's kernel buffers fill within a few MB, then its 16-frame queue.
-            while (connectedSeats() == 2) {
+            while (relay.connectedSeats() == 2) {
                 assertThat(batch).as("the stalled socket was dropped within 200 batches").isLessThan(200);
                 for (int i = 0; i < 20; i++) {
                     relay.post(Fixtures.narrative("bulk" + batch + "-" + i, BULK, Visibility.everyone()));

@@ -12,9 +12,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static dm20.relay.Fixtures.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StuckSocketIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final Pattern CONNECTED = Pattern.compile("\"connected\":(\\d+)");
     private static final String BULK = "x".repeat(16_000);
     /** A masked, empty client ping frame. */
     private static final byte[] PING = {(byte) 0x89, (byte) 0x80, 0, 0, 0, 0};
@@ -47,21 +43,11 @@ class StuckSocketIT {
         relay.close();
     }
 
-    private int connectedSeats() {
-        Matcher m = CONNECTED.matcher(relay.get("/status", Optional.empty()).body());
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
-    }
-
     @Test
     void phoneThatNeverReadsAgain_isDropped_andItsConnectionEnded() throws Exception {
         try (Socket stuck = SlowSocketIT.stalledHello(relay.port(), token("p1"))) {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (connectedSeats() != 1) {
-                assertThat(System.nanoTime()).as("the stuck phone joined").isLessThan(deadline);
-                RelayHarness.sleep(20);
-            }
-            for (int batch = 0; connectedSeats() == 1; batch++) {
+            relay.awaitConnectedSeats(1, WAIT);
+            for (int batch = 0; relay.connectedSeats() == 1; batch++) {
                 assertThat(batch).as("the stuck phone was dropped within 200 batches").isLessThan(200);
                 for (int i = 0; i < 20; i++) {
                     relay.post(Fixtures.narrative("bulk" + batch + "-" + i, BULK, Visibility.everyone()));
@@ -70,7 +56,7 @@ class StuckSocketIT {
             // the relay's writes to it are blocked; it must still end the connection: a write from here then fails
             // (the relay's side is closed, so the kernel answers with a reset)
             OutputStream out = stuck.getOutputStream();
-            deadline = System.nanoTime() + WAIT.toNanos();
+            long deadline = System.nanoTime() + WAIT.toNanos();
             boolean ended = false;
             while (!ended) {
                 assertThat(System.nanoTime()).as("the relay ended the stuck connection within %s", WAIT)
