@@ -17,9 +17,10 @@ import static dm20.relay.Fixtures.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A phone that slept through more frames than a socket may queue (the relay's {@code --socket-queue-frames}, 1,008
- * by default; 16 here, as if the phone's network were slow) still catches up on reconnect: its history is not counted frame by frame against that queue. Also the
- * first load of many observers at once: each gets the same window, in order.
+ * A phone that slept through more frames than a socket may queue (the relay's {@code --socket-queue-frames}, 1,024
+ * by default; 16 here, as if the phone's network were slow) still catches up on reconnect: its history is not counted
+ * frame by frame against that queue. Also the first load of many observers at once: each gets the same window, in
+ * order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LongHistoryIT {
