@@ -1,7 +1,5 @@
 package dm20.mcp.bench;
 
-import dm20.protocol.testing.RawWs;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -13,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A phone for the benchmark: the page's WebSocket (hello with the seat token, on a {@link RawWs}) and its
+ * A phone for the benchmark: the page's WebSocket (hello with the seat token, on a {@link PhoneHub}) and its
  * {@code POST /action} (on a {@link KeepAliveHttp} socket).
  * Each {@code resolution} frame is stamped with {@link System#nanoTime()} on arrival and reported to the
  * shared {@link Arrivals}.
@@ -63,25 +61,24 @@ final class BenchPhone implements AutoCloseable {
     private final String token;
     private final Arrivals arrivals;
     private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
-    private final RawWs socket;
+    private final PhoneHub.Conn socket;
 
-    private BenchPhone(KeepAliveHttp api, String token, Arrivals arrivals, RawWs socket) {
+    private BenchPhone(KeepAliveHttp api, String token, Arrivals arrivals, PhoneHub hub, int port) throws java.io.IOException {
         this.api = api;
         this.token = token;
         this.arrivals = arrivals;
-        this.socket = socket;
+        this.socket = hub.connect(port, this::frame);
     }
 
     /**
      * Joins with a seat link ({@code http://127.0.0.1:port/play#token}) and waits for the welcome. The phone's
-     * WebSocket is read by its own platform thread blocked in {@code read}: the kernel wakes it directly when a
-     * frame arrives, with no selector or executor between (the JDK client's hand-offs cost the 2 cores the
-     * relay and the server share more than the relay's own send did).
+     * WebSocket is read by the hub's one thread with every other phone's: a fan-out to 12 phones wakes the harness
+     * once or a few times, where a thread per phone woke 12 threads on the 2 cores the relay and the server share
+     * (docs/performance.md, tenth pass).
      */
-    static BenchPhone join(String link, Arrivals arrivals) throws Exception {
+    static BenchPhone join(PhoneHub hub, String link, Arrivals arrivals) throws Exception {
         URI uri = URI.create(link);
-        BenchPhone phone = new BenchPhone(new KeepAliveHttp(uri), uri.getFragment(), arrivals, RawWs.connect(uri.getPort()));
-        Thread.ofPlatform().daemon(true).name("phone-" + uri.getPort()).start(() -> phone.socket.readLoop(phone::frame));
+        BenchPhone phone = new BenchPhone(new KeepAliveHttp(uri), uri.getFragment(), arrivals, hub, uri.getPort());
         phone.socket.sendText("{\"type\":\"hello\",\"token\":\"" + phone.token + "\"}");
         phone.welcomed.get(10, TimeUnit.SECONDS);
         return phone;
@@ -100,16 +97,19 @@ final class BenchPhone implements AutoCloseable {
         }
     }
 
-    /** A text frame, stamped as its header arrived; only the frames the benchmark waits for are parsed. */
+    /**
+     * A text frame, stamped as its first byte arrived. Read by a plain scan, not a JSON parser: it runs on the hub's
+     * thread while the relay is still sending to the other phones.
+     */
     private void frame(long arrivedNanos, String payload) {
-        if (!payload.contains("\"resolution\"") && !payload.contains("\"welcome\"")) {
-            return;
-        }
-        JsonNode frame = JSON.readTree(payload);
-        switch (frame.path("type").asString("")) {
-            case "welcome" -> welcomed.complete(null);
-            case "resolution" -> arrivals.arrived(frame.path("actionId").asString(), arrivedNanos);
-            default -> { }
+        if (payload.startsWith("{\"type\":\"resolution\"")) {
+            int at = payload.indexOf("\"actionId\":\"");
+            if (at >= 0) {
+                int from = at + 12;
+                arrivals.arrived(payload.substring(from, payload.indexOf('"', from)), arrivedNanos);
+            }
+        } else if (payload.startsWith("{\"type\":\"welcome\"")) {
+            welcomed.complete(null);
         }
     }
 

@@ -71,6 +71,28 @@ public final class Machine {
         return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
+    /**
+     * Time the process's threads have spent runnable but waiting for a CPU, summed over the threads alive now, in
+     * nanoseconds (the second field of {@code /proc/<pid>/task/<tid>/schedstat}); -1 where the kernel keeps none.
+     * The difference over a run says how much of its latency was the 2 cores being taken by someone else.
+     */
+    public static long runQueueNanos(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        long sum = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) threads::iterator) {
+                Optional<String> line = read(t.resolve("schedstat"));
+                if (line.isPresent()) {
+                    String[] f = line.get().trim().split("\\s+");
+                    sum += f.length > 1 ? Long.parseLong(f[1]) : 0;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return sum;
+    }
+
     private static Optional<String> read(Path file) {
         try {
             return Optional.of(Files.readString(file));

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Prints each measure as it goes and, at the end, a table with the load average and steal at the start and the
  * end and the resident set (VmRSS) of both processes idle and after the run. {@code -Dbench.jfr=FILE} records
- * the server during the back-to-back actions and the reads (JFR, {@code settings=profile} or
+ * the server during the back-to-back actions and the reads, and the relay into FILE's name with {@code -relay} before
+ * the extension (JFR, {@code settings=profile} or
  * {@code -Dbench.jfrSettings=FILE.jfc}, started with jcmd);
  * {@code -Dbench.gc=true} counts both processes' collection pauses during the back-to-back actions;
  * {@code -Dbench.soak=SECONDS} adds a run at one action a second with the RSS of both processes every minute;
@@ -196,10 +197,11 @@ public final class PartyBench {
                 + rss(relayProcess(campaignDir)));
         BenchPhone.Arrivals arrivals = new BenchPhone.Arrivals();
         List<BenchPhone> phones = new ArrayList<>();
+        PhoneHub hub = new PhoneHub();
         try {
             for (JsonNode seat : started.path("seats")) {
                 if (seat.path("role").asString().equals("PLAYER")) {
-                    phones.add(BenchPhone.join(seat.path("url").asString(), arrivals));
+                    phones.add(BenchPhone.join(hub, seat.path("url").asString(), arrivals));
                 }
             }
             if (phones.size() != PHONES) {
@@ -209,6 +211,9 @@ public final class PartyBench {
             if (!jfr.isEmpty()) {   // with jcmd: a recording started by a flag prints on the server's stdout
                 jcmd(server.pid(), "JFR.start", "name=bench", "settings=" + System.getProperty("bench.jfrSettings", "profile"),
                         "filename=" + Path.of(jfr).toAbsolutePath());
+                jcmd(relayProcess(campaignDir).orElseThrow().pid(), "JFR.start", "name=bench",
+                        "settings=" + System.getProperty("bench.jfrSettings", "profile"),
+                        "filename=" + relayRecording(Path.of(jfr).toAbsolutePath()));
             }
             if (HOPS) {   // started by jcmd: a recording started by a flag would print on the server's stdout
                 jcmd(server.pid(), "JFR.start", "name=hops", "settings=none");
@@ -227,6 +232,7 @@ public final class PartyBench {
             reads(200);
             if (!jfr.isEmpty()) {
                 jcmd(server.pid(), "JFR.stop", "name=bench");
+                jcmd(relayProcess(campaignDir).orElseThrow().pid(), "JFR.stop", "name=bench");
             }
             row("RSS after the warm run: mcp-server / relay", rss(Optional.of(server)) + " / " + rss(relayProcess(campaignDir)));
             soak(phones, arrivals, Integer.getInteger("bench.soak", 0));
@@ -235,6 +241,7 @@ public final class PartyBench {
             for (BenchPhone p : phones) {
                 p.close();
             }
+            hub.close();
         }
         rpc.call("party_stop", Map.of());
         row("RSS after the whole run (party stopped): mcp-server", rss(Optional.of(server)));
@@ -314,6 +321,8 @@ public final class PartyBench {
         int warmUp = actions / 10;
         ProcessHandle relay = relayProcess(campaignDir).orElseThrow();
         long[] cpu = {cpuNanos(server), cpuNanos(relay), cpuNanos(ProcessHandle.current()), System.nanoTime()};
+        long[] waited = {Machine.runQueueNanos(server.pid()), Machine.runQueueNanos(relay.pid()),
+            Machine.runQueueNanos(ProcessHandle.current().pid())};
         long[][] samples = new long[7][actions];
         for (int i = -warmUp; i < actions; i++) {
             long[] one = oneAction(phones.get(Math.floorMod(i, PHONES)), arrivals, "bench action " + i);
@@ -328,6 +337,14 @@ public final class PartyBench {
         System.out.println("CPU used while measuring (share of one core): " + share);
         row("CPU while back to back (share of one core)", share);
         row("mcp-server CPU per action (wait + resolve, µs)", "%.0f".formatted((cpuNanos(server) - cpu[0]) / 1e3 / (actions + warmUp)));
+        // runnable but not running: the threads' time in the kernel's run queue, per action (all of an action, not
+        // only its resolve), from /proc/<pid>/task/*/schedstat
+        String queued = "mcp-server %.0f, relay %.0f, bench %.0f µs".formatted(
+                (Machine.runQueueNanos(server.pid()) - waited[0]) / 1e3 / (actions + warmUp),
+                (Machine.runQueueNanos(relay.pid()) - waited[1]) / 1e3 / (actions + warmUp),
+                (Machine.runQueueNanos(ProcessHandle.current().pid()) - waited[2]) / 1e3 / (actions + warmUp));
+        System.out.println("waiting for a CPU per action: " + queued);
+        row("threads runnable, waiting for a CPU, per action", queued);
         report("phone POST /action → party_wait returns it", samples[0]);
         report("  (phone POST /action → 202, for comparison)", samples[3]);
         report("  (phone GET /status → 200, HTTP alone)", samples[4]);
@@ -460,9 +477,9 @@ public final class PartyBench {
         arrivals.expect(id, PHONES);
         CompletableFuture<StdioRpc.Reply> answer = rpc.tool("party_resolve", Map.of("action_id", id, "narrative", "Done: " + text));
         long resolving = rpc.lastWriteNanos();   // this thread is the only writer here
+        long[] phones = arrivals.awaitAll(id);   // the answer is checked after: nothing of the harness's runs meanwhile
         StdioRpc.Reply resolved = answer.get(60, TimeUnit.SECONDS);
         resolved.tool();
-        long[] phones = arrivals.awaitAll(id);
         return new long[] {claimed.arrivedNanos() - submitted, resolved.arrivedNanos() - resolving, phones[1] - resolving,
             answered - submitted, probed, phones[0] - resolving, resolving};
     }
@@ -472,6 +489,13 @@ public final class PartyBench {
         if (relay.isPresent()) {
             relay.get().onExit().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** {@code x.jfr} → {@code x-relay.jfr}: where the relay's recording goes beside the server's. */
+    static Path relayRecording(Path server) {
+        String name = server.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return server.resolveSibling(dot < 0 ? name + "-relay" : name.substring(0, dot) + "-relay" + name.substring(dot));
     }
 
     private static java.util.Optional<ProcessHandle> relayProcess(Path campaignDir) {

@@ -25,8 +25,12 @@ final class StdioRpc implements AutoCloseable {
     private static final String INIT = "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
             + "\"clientInfo\":{\"name\":\"party-bench\",\"version\":\"1\"}}";
 
-    /** A response and the moment its line arrived. */
-    record Reply(long arrivedNanos, JsonNode json) {
+    /** A response and the moment its line arrived; parsed when first asked (not on the reading thread). */
+    record Reply(long arrivedNanos, String line) {
+
+        JsonNode json() {
+            return JSON.readTree(line);
+        }
 
         /**
          * The tool's answer: its structured content, else its last text block parsed as JSON (a headline may lead).
@@ -34,6 +38,7 @@ final class StdioRpc implements AutoCloseable {
          * @throws IllegalStateException on a tool error
          */
         JsonNode tool() {
+            JsonNode json = json();
             JsonNode result = json.path("result");
             if (result.path("isError").asBoolean(true)) {
                 throw new IllegalStateException("tool failed: " + json);
@@ -94,20 +99,42 @@ final class StdioRpc implements AutoCloseable {
         in.flush();
     }
 
+    /**
+     * Matches each response to its request by the id alone (the server writes {@code "id":N} with no space); the
+     * line is parsed later by whoever asks, so the harness spends no CPU while the phones are still being served.
+     */
     private void readLoop() {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 long now = System.nanoTime();
-                JsonNode json = JSON.readTree(line);
-                if (json.has("id")) {
-                    java.util.Optional.ofNullable(waiting.remove(json.path("id").asLong()))
-                            .ifPresent(f -> f.complete(new Reply(now, json)));
+                long id = id(line);
+                if (id < 0) {
+                    id = JSON.readTree(line).path("id").asLong(-1);   // spaced or reordered: parse it after all
+                }
+                CompletableFuture<Reply> f = id >= 0 ? waiting.remove(id) : null;
+                if (f != null) {
+                    f.complete(new Reply(now, line));
                 }
             }
         } catch (IOException e) {
             waiting.values().forEach(f -> f.completeExceptionally(e));
         }
         waiting.values().forEach(f -> f.completeExceptionally(new IOException("the server closed stdout")));
+    }
+
+    /** The number after the line's {@code "id":}, or -1 if there is none written that way. */
+    static long id(String line) {
+        int at = line.indexOf("\"id\":");
+        if (at < 0) {
+            return -1;
+        }
+        long id = 0;
+        int i = at + 5;
+        int start = i;
+        for (; i < line.length() && Character.isDigit(line.charAt(i)); i++) {
+            id = id * 10 + (line.charAt(i) - '0');
+        }
+        return i > start ? id : -1;
     }
 
     /** Closes stdin (the server then exits) and waits for the process. */
