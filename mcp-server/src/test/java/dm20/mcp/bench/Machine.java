@@ -77,6 +77,19 @@ public final class Machine {
      * The difference over a run says how much of its latency was the 2 cores being taken by someone else.
      */
     public static long runQueueNanos(long pid) {
+        return schedstat(pid, 1);
+    }
+
+    /**
+     * Time the process's threads have spent on a CPU, summed over the threads alive now, in nanoseconds (the first
+     * field of {@code /proc/<pid>/task/<tid>/schedstat}: exact, where {@link #cpuNanos} counts 10 ms ticks); -1 where
+     * the kernel keeps none.
+     */
+    public static long runNanos(long pid) {
+        return schedstat(pid, 0);
+    }
+
+    private static long schedstat(long pid, int field) {
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
         long sum = 0;
         try (var threads = Files.list(tasks)) {
@@ -84,7 +97,7 @@ public final class Machine {
                 Optional<String> line = read(t.resolve("schedstat"));
                 if (line.isPresent()) {
                     String[] f = line.get().trim().split("\\s+");
-                    sum += f.length > 1 ? Long.parseLong(f[1]) : 0;
+                    sum += f.length > field ? Long.parseLong(f[field]) : 0;
                 }
             }
         } catch (IOException e) {

@@ -235,6 +235,7 @@ public final class PartyBench {
                 jcmd(relayProcess(campaignDir).orElseThrow().pid(), "JFR.stop", "name=bench");
             }
             row("RSS after the warm run: mcp-server / relay", rss(Optional.of(server)) + " / " + rss(relayProcess(campaignDir)));
+            idle(relayProcess(campaignDir).orElseThrow());
             soak(phones, arrivals, Integer.getInteger("bench.soak", 0));
             afterSilence(phones, arrivals, quiet);
         } finally {
@@ -426,6 +427,22 @@ public final class PartyBench {
             }
             System.out.println(line);
         }
+    }
+
+    /**
+     * The CPU both processes use with a party open, 12 phones connected and nothing happening (a table between
+     * actions, most of an evening): over 5 s, a second after the last call.
+     */
+    private void idle(ProcessHandle relay) throws InterruptedException {
+        Thread.sleep(1000);
+        long[] before = {Machine.runNanos(server.pid()), Machine.runNanos(relay.pid()), System.nanoTime()};
+        Thread.sleep(5000);
+        double seconds = (System.nanoTime() - before[2]) / 1e9;
+        String cpu = "mcp-server %.0f, relay %.0f µs of CPU per second".formatted(
+                (Machine.runNanos(server.pid()) - before[0]) / 1e3 / seconds,
+                (Machine.runNanos(relay.pid()) - before[1]) / 1e3 / seconds);
+        System.out.println("idle, a party open: " + cpu);
+        row("idle with a party open and 12 phones connected (5 s)", cpu);
     }
 
     /** Actions at a human pace: each after 6 s of silence, when both bus pollers have backed off. */
