@@ -31,8 +31,13 @@ public final class BusPoller<M> implements AutoCloseable {
     private static final long COLD_AFTER_NANOS = Duration.ofSeconds(5).toNanos();
     /** Messages in a row found after a sleep with no ring that turn the bell off (one could be a race). */
     private static final int UNANNOUNCED_LIMIT = 2;
-    /** The longest a reader sleeps on a bell that works before it looks anyway. */
-    static final Duration BELL_TIMEOUT = Duration.ofMillis(10);
+    /**
+     * The longest a reader sleeps on a bell that works before it looks anyway: how late a message whose ring was
+     * missed can be (a reader the writer has not listed yet; one that was rung while registering). Every wake-up
+     * costs the idle table CPU: at 10 ms, 100 a second in each process were 1.1-1.3 % of a core each with a party
+     * open and nothing happening, 0.2-0.7 % at 100 ms (docs/performance.md, tenth pass).
+     */
+    static final Duration BELL_TIMEOUT = Duration.ofMillis(100);
 
     private final BusReader<M> reader;
     private final BusReader.Handler<M> handler;
@@ -189,6 +194,11 @@ public final class BusPoller<M> implements AutoCloseable {
                 waiting--;
             }
         }
+    }
+
+    /** Polls that found nothing so far. For tests: asleep, it polls once per {@link #BELL_TIMEOUT}. */
+    long emptyPolls() {
+        return emptyPolls;
     }
 
     /** Whether the polling thread is asleep now, having found nothing to read. For tests. */

@@ -117,6 +117,25 @@ class BusPollerTest {
         }
     }
 
+    /** An idle table: each process's poller wakes about ten times a second, not a hundred (its CPU while idle). */
+    @Test
+    void poller_idleOnTheBell_pollsOncePerTimeout() throws Exception {
+        try (PartyBus bus = PartyBus.open(dir);
+             var poller = new BusPoller<>("test-poller", bus.outboxReader(Optional.empty()), e -> { })) {
+            awaitListening(dir.resolve("party/bus/outbox"));
+            awaitAsleep(poller);
+            long before = poller.emptyPolls();
+            long started = System.nanoTime();
+
+            Thread.sleep(2000);
+
+            long polls = poller.emptyPolls() - before;
+            double seconds = (System.nanoTime() - started) / 1e9;
+            // about ten a second at most (a late wake-up only makes fewer), and a few to spare; 10 ms made 200 here
+            assertThat(polls).isLessThanOrEqualTo((long) (seconds * 10) + 3);
+        }
+    }
+
     private void writeUnannounced(String json) {
         try (ChronicleQueue q = SingleChronicleQueueBuilder.binary(dir.resolve("party/bus/outbox")).build();
              ExcerptAppender a = q.createAppender();
