@@ -100,8 +100,8 @@ final class StdioRpc implements AutoCloseable {
     }
 
     /**
-     * Matches each response to its request by the id alone (the server writes {@code "id":N} with no space); the
-     * line is parsed later by whoever asks, so the harness spends no CPU while the phones are still being served.
+     * Matches each response to its request by its id, read off the line's head; the line is parsed later by whoever
+     * asks, so the harness spends no CPU while the phones are still being served.
      */
     private void readLoop() {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -122,19 +122,23 @@ final class StdioRpc implements AutoCloseable {
         waiting.values().forEach(f -> f.completeExceptionally(new IOException("the server closed stdout")));
     }
 
-    /** The number after the line's {@code "id":}, or -1 if there is none written that way. */
+    private static final String RESPONSE_HEAD = "{\"jsonrpc\":\"2.0\",\"id\":";
+
+    /**
+     * The id of a response written as the server writes them ({@code {"jsonrpc":"2.0","id":N,...}}), or -1 for
+     * anything else (a notification, whose params may hold an {@code "id"} of their own, is parsed in full).
+     */
     static long id(String line) {
-        int at = line.indexOf("\"id\":");
-        if (at < 0) {
+        if (!line.startsWith(RESPONSE_HEAD)) {
             return -1;
         }
         long id = 0;
-        int i = at + 5;
+        int i = RESPONSE_HEAD.length();
         int start = i;
         for (; i < line.length() && Character.isDigit(line.charAt(i)); i++) {
             id = id * 10 + (line.charAt(i) - '0');
         }
-        return i > start ? id : -1;
+        return i > start && i < line.length() && line.charAt(i) == ',' ? id : -1;
     }
 
     /** Closes stdin (the server then exits) and waits for the process. */
