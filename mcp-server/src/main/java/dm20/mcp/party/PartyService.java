@@ -65,7 +65,12 @@ public final class PartyService implements AutoCloseable {
     private ProcessLock dmLock;
     private SeatBook seats;
 
-    public PartyService(Game game, Tokens tokens, Optional<java.nio.file.Path> relayJar, JsonMapper json) {
+    /**
+     * @param relayJar     the relay jar, if the host named one
+     * @param relayOptions the host's limits for the relay ({@code DM20_RELAY_OPTIONS}; blank for the defaults)
+     */
+    public PartyService(Game game, Tokens tokens, Optional<java.nio.file.Path> relayJar, String relayOptions,
+            JsonMapper json) {
         this.campaigns = game.campaigns();
         this.players = game.players();
         this.combat = game.combat();
@@ -73,7 +78,7 @@ public final class PartyService implements AutoCloseable {
         this.lock = game.lock();
         this.clock = game.clock();
         this.tokens = tokens;
-        this.relay = new RelaySupervisor(new RelayLauncher(relayJar));
+        this.relay = new RelaySupervisor(new RelayLauncher(relayJar, relayOptions));
         this.json = json;
         this.sessions = new SessionBook(game, json);
     }

@@ -48,12 +48,14 @@ public final class PartyTools implements ToolGroup, AutoCloseable {
 
     /**
      * The factory {@code McpMain.wire} takes: party tools on the shared kit and game; the relay jar comes from
-     * {@code DM20_RELAY_JAR} if set, else is found beside this jar or in the source tree.
+     * {@code DM20_RELAY_JAR} if set, else is found beside this jar or in the source tree; its limits from
+     * {@code DM20_RELAY_OPTIONS} (e.g. {@code --observer-sockets 1000}), checked when {@code party_start} runs.
      */
     public static BiFunction<ToolKit, Game, ToolGroup> factory(Map<String, String> env) {
         Optional<Path> jar = Optional.ofNullable(env.get("DM20_RELAY_JAR")).filter(s -> !s.isBlank()).map(Path::of);
         return (kit, game) -> new PartyTools(kit, game,
-                new PartyService(game, new Tokens(new SecureRandom()), jar, kit.json()));
+                new PartyService(game, new Tokens(new SecureRandom()), jar,
+                        env.getOrDefault(RelayLauncher.OPTIONS_ENV, ""), kit.json()));
     }
 
     /** The DM loop, for the console. */

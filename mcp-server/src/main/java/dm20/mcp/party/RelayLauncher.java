@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Starts the relay as a separate JVM: the same java binary as this process, {@code -jar relay-daemon.jar}
  * (whose manifest carries the JVM flags it needs), its stdout and stderr appended to
- * {@code party/relay.log} — never this process's stdout, which belongs to JSON-RPC.
+ * {@code party/relay.log} — never this process's stdout, which belongs to JSON-RPC. The host's limits for it
+ * (sockets, actions a minute, sizes) come from {@value #OPTIONS_ENV}.
  */
 final class RelayLauncher {
 
@@ -51,11 +52,58 @@ final class RelayLauncher {
     static final List<String> AOT_RECORD_FLAGS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining",
             "-XX:-AOTAdapterCaching");
 
-    private final Optional<Path> configuredJar;
+    /** The host's relay limits for {@code party_start}'s relay, e.g. {@code --observer-sockets 1000} (docs/relay.md). */
+    static final String OPTIONS_ENV = "DM20_RELAY_OPTIONS";
+    /** The relay options {@code party_start} itself gives; {@value #OPTIONS_ENV} may not repeat them. */
+    private static final List<String> SET_BY_PARTY_START = List.of("--campaign", "--host", "--port", "--public-url");
 
-    /** @param configuredJar the relay jar if set by {@code --relay-jar} or {@code DM20_RELAY_JAR} */
-    RelayLauncher(Optional<Path> configuredJar) {
+    private final Optional<Path> configuredJar;
+    private final String options;
+
+    /**
+     * @param configuredJar the relay jar if set by {@code --relay-jar} or {@code DM20_RELAY_JAR}
+     * @param options       {@value #OPTIONS_ENV} as the host set it (blank: none); checked at each start, so a
+     *                      mistake in it is {@code party_start}'s error, not a server that will not start
+     */
+    RelayLauncher(Optional<Path> configuredJar, String options) {
         this.configuredJar = configuredJar;
+        this.options = options;
+    }
+
+    /**
+     * The relay limits in {@value #OPTIONS_ENV}: {@code --name N} or {@code --name=N} pairs, N a whole number, as
+     * {@code --name N} words for the relay's command line. The relay's own parser then checks each name and
+     * value (an unknown option or a value it refuses stops its start, and {@code party_start} reports its usage
+     * line); refused here already: anything that is not such a pair, and the options {@code party_start} sets.
+     *
+     * @throws IllegalArgumentException naming the word that is wrong
+     */
+    static List<String> options(String text) {
+        List<String> words = text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            int eq = word.indexOf('=');
+            String name = eq < 0 ? word : word.substring(0, eq);
+            if (!name.matches("--[a-z][a-z-]*")) {
+                throw new IllegalArgumentException("'" + word + "' is not a relay option (--name N, e.g."
+                        + " --observer-sockets 1000)");
+            }
+            if (SET_BY_PARTY_START.contains(name)) {
+                throw new IllegalArgumentException(name + " is party_start's to set (its arguments port, host,"
+                        + " public_url), not " + OPTIONS_ENV + "'s");
+            }
+            if (eq < 0 && i + 1 == words.size()) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            String value = eq < 0 ? words.get(++i) : word.substring(eq + 1);
+            if (!value.matches("[0-9]{1,9}")) {
+                throw new IllegalArgumentException(name + " takes a whole number, not '" + value + "'");
+            }
+            out.add(name);
+            out.add(value);
+        }
+        return out;
     }
 
     /**
@@ -64,6 +112,12 @@ final class RelayLauncher {
      * @throws GameException if the jar cannot be found or the process cannot start
      */
     Process start(Path campaignDir, String host, int port, Optional<String> publicUrl) {
+        List<String> limits;
+        try {
+            limits = options(options);
+        } catch (IllegalArgumentException e) {
+            throw new GameException(OPTIONS_ENV + ": " + e.getMessage());
+        }
         Path jar = relayJar();
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
@@ -84,7 +138,8 @@ final class RelayLauncher {
             aotCache(jar).ifPresent(flag -> cmd.add(1, flag));
         }
         publicUrl.ifPresent(u -> cmd.addAll(List.of("--public-url", u)));
-        Path log = campaignDir.resolve("party").resolve("relay.log");
+        cmd.addAll(limits);
+        Path log = log(campaignDir);
         try {
             Files.createDirectories(log.getParent());
             return new ProcessBuilder(cmd)
@@ -129,15 +184,35 @@ final class RelayLauncher {
                 .filter(p -> Runtime.version().feature() >= 25);
     }
 
-    /** The last lines of the relay's log, to explain a failure. */
-    static String logTail(Path campaignDir, int lines) {
-        Path log = campaignDir.resolve("party").resolve("relay.log");
+    /** How long the relay's log is now: where the lines of the next start will begin. */
+    static long logSize(Path campaignDir) {
         try {
-            List<String> all = Files.readAllLines(log);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+            return Files.size(log(campaignDir));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The first lines the relay wrote to its log from {@code offset} on (one start's), to explain its failure: the
+     * relay names what stopped it first (a refused option before its usage, an exception before its stack).
+     */
+    static String logSince(Path campaignDir, long offset, int lines) {
+        try (var in = Files.newInputStream(log(campaignDir))) {
+            in.skipNBytes(Math.min(offset, Files.size(log(campaignDir))));
+            List<String> all = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            if (all.isEmpty()) {
+                return "(nothing in the relay log)";
+            }
+            return String.join("\n", all.subList(0, Math.min(lines, all.size())))
+                    + (all.size() > lines ? "\n(" + (all.size() - lines) + " more lines in " + log(campaignDir) + ")" : "");
         } catch (IOException e) {
             return "(no relay log)";
         }
+    }
+
+    private static Path log(Path campaignDir) {
+        return campaignDir.resolve("party").resolve("relay.log");
     }
 
     Path relayJar() {

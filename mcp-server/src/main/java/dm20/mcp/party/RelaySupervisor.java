@@ -47,6 +47,7 @@ final class RelaySupervisor {
     synchronized RelayStatus start(PartySession s, Spec spec) {
         stopping = false;
         long before = s.lastInboxSequence();
+        long logStart = RelayLauncher.logSize(spec.campaignDir());
         Process p = launcher.start(spec.campaignDir(), spec.host(), spec.port(), spec.publicUrl());
         Optional<RelayStatus> report = awaitReport(s, before, p);
         if (report.isPresent() && report.get().state() == RelayStatus.State.UP) {
@@ -57,7 +58,7 @@ final class RelaySupervisor {
         String reason = report.flatMap(RelayStatus::reason).orElseGet(() -> p.isAlive() ? "it did not report ready in "
                 + START_TIMEOUT.toSeconds() + " s" : "it exited with code " + exitCode(p));
         throw new GameException("the relay did not start: " + reason + "\nrelay log:\n"
-                + RelayLauncher.logTail(spec.campaignDir(), 8));
+                + RelayLauncher.logSince(spec.campaignDir(), logStart, 8));
     }
 
     private static Optional<RelayStatus> awaitReport(PartySession s, long before, Process p) {

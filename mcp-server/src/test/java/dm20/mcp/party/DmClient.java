@@ -33,10 +33,15 @@ final class DmClient implements AutoCloseable {
     final List<String> stderr = new CopyOnWriteArrayList<>();
 
     DmClient(Path campaignRoot, String... serverArgs) {
+        this(campaignRoot, Map.of(), serverArgs);
+    }
+
+    /** A server with {@code env} added to this process's environment (e.g. {@code DM20_RELAY_OPTIONS}). */
+    DmClient(Path campaignRoot, Map<String, String> env, String... serverArgs) {
         List<String> args = new ArrayList<>(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-jar",
                 MCP_JAR.toString(), "--campaign-root", campaignRoot.toString()));
         args.addAll(List.of(serverArgs));
-        ServerParameters params = ServerParameters.builder(ChildJvm.javaBinary()).args(args).build();
+        ServerParameters params = ServerParameters.builder(ChildJvm.javaBinary()).args(args).env(env).build();
         StdioClientTransport transport = new StdioClientTransport(params, new JacksonMcpJsonMapper(JSON));
         transport.setStdErrorHandler(line -> {
             stderr.add(line);

@@ -43,6 +43,17 @@ final class Phone implements WebSocket.Listener, AutoCloseable {
 
     /** Resumes a session: {@code since} counts only together with the epoch it was read in. */
     static Phone join(String name, String url, Optional<Long> since, Optional<String> epoch) throws Exception {
+        Phone phone = open(name, url, since, epoch);
+        phone.await(f -> type(f).equals("welcome") || type(f).equals("closing"), Duration.ofSeconds(10));
+        return phone;
+    }
+
+    /** Opens the socket and says hello without waiting for a welcome: for a socket the relay should refuse. */
+    static Phone knock(String name, String url) throws Exception {
+        return open(name, url, Optional.empty(), Optional.empty());
+    }
+
+    private static Phone open(String name, String url, Optional<Long> since, Optional<String> epoch) throws Exception {
         URI link = URI.create(url);
         String base = link.getScheme() + "://" + link.getAuthority();
         Phone phone = new Phone(name, base, link.getFragment());
@@ -52,7 +63,6 @@ final class Phone implements WebSocket.Listener, AutoCloseable {
                 + since.map(s -> ",\"since\":" + s).orElse("")
                 + epoch.map(e -> ",\"epoch\":\"" + e + "\"").orElse("") + "}";
         phone.socket.sendText(hello, true).get();
-        phone.await(f -> type(f).equals("welcome") || type(f).equals("closing"), Duration.ofSeconds(10));
         return phone;
     }
 
