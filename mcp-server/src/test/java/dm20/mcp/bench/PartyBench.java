@@ -22,8 +22,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Arguments: {@code [server launcher (default ./dm20, run as "./dm20 mcp", which is what .mcp.json
  * starts; a path ending in .jar runs "java <-Dbench.jvm flags> -jar" instead)] [actions (default 200)]
- * [start runs (default 5)] [actions after silence (default 10)]}. The relay accepts 20 actions per seat per minute, so more than 240 back-to-back
- * actions (warm-up included) on 12 seats make the later ones wait for the window.
+ * [start runs (default 5)] [actions after silence (default 10)]}. The back-to-back actions follow a tenth as many
+ * for warm-up, or {@code -Dbench.warmup=N}. The relay accepts 20 actions per seat per minute, so more than 240
+ * back-to-back actions (warm-up included) on 12 seats make the later ones wait for the window, unless
+ * {@code -Dbench.actionsPerMinute=N} gives the relay another limit (through {@code DM20_RELAY_OPTIONS}, as a host
+ * would): a steady state measured over thousands of actions, after the JIT of all three JVMs has settled.
  *
  * <p>Prints each measure as it goes and, at the end, a table with the load average and steal at the start and the
  * end and the resident set (VmRSS) of both processes idle and after the run. {@code -Dbench.jfr=FILE} records
@@ -75,6 +78,10 @@ public final class PartyBench {
         ProcessBuilder serverBuilder = new ProcessBuilder(command).redirectError(root.resolve("mcp-server.err").toFile());
         if (HOPS) {   // the relay inherits it; each JVM notes "Picked up JAVA_TOOL_OPTIONS" on its stderr
             serverBuilder.environment().put("JAVA_TOOL_OPTIONS", "-Ddm20.hops=true");
+        }
+        if (Integer.getInteger("bench.actionsPerMinute") != null) {
+            serverBuilder.environment().put("DM20_RELAY_OPTIONS",
+                    "--actions-per-minute " + Integer.getInteger("bench.actionsPerMinute"));
         }
         Process server = serverBuilder.start();
         PartyBench bench = null;
@@ -317,15 +324,19 @@ public final class PartyBench {
         new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
-    /** Actions back to back, round robin over the phones, after a tenth as many for warm-up. */
+    /** Actions back to back, round robin over the phones, after a tenth as many for warm-up (or bench.warmup). */
     private void warm(List<BenchPhone> phones, BenchPhone.Arrivals arrivals, int actions) throws Exception {
-        int warmUp = actions / 10;
+        int warmUp = Integer.getInteger("bench.warmup", actions / 10);
         ProcessHandle relay = relayProcess(campaignDir).orElseThrow();
-        long[] cpu = {cpuNanos(server), cpuNanos(relay), cpuNanos(ProcessHandle.current()), System.nanoTime()};
-        long[] waited = {Machine.runQueueNanos(server.pid()), Machine.runQueueNanos(relay.pid()),
-            Machine.runQueueNanos(ProcessHandle.current().pid())};
+        long[] cpu = new long[4];
+        long[] waited = new long[3];
         long[][] samples = new long[7][actions];
         for (int i = -warmUp; i < actions; i++) {
+            if (i == 0) {   // the counters cover the measured actions only
+                cpu = new long[] {cpuNanos(server), cpuNanos(relay), cpuNanos(ProcessHandle.current()), System.nanoTime()};
+                waited = new long[] {Machine.runQueueNanos(server.pid()), Machine.runQueueNanos(relay.pid()),
+                    Machine.runQueueNanos(ProcessHandle.current().pid())};
+            }
             long[] one = oneAction(phones.get(Math.floorMod(i, PHONES)), arrivals, "bench action " + i);
             for (int k = 0; i >= 0 && k < samples.length; k++) {
                 samples[k][i] = one[k];
@@ -337,13 +348,13 @@ public final class PartyBench {
                 100.0 * (cpuNanos(ProcessHandle.current()) - cpu[2]) / wall);
         System.out.println("CPU used while measuring (share of one core): " + share);
         row("CPU while back to back (share of one core)", share);
-        row("mcp-server CPU per action (wait + resolve, µs)", "%.0f".formatted((cpuNanos(server) - cpu[0]) / 1e3 / (actions + warmUp)));
+        row("mcp-server CPU per action (wait + resolve, µs)", "%.0f".formatted((cpuNanos(server) - cpu[0]) / 1e3 / actions));
         // runnable but not running: the threads' time in the kernel's run queue, per action (all of an action, not
         // only its resolve), from /proc/<pid>/task/*/schedstat
         String queued = "mcp-server %.0f, relay %.0f, bench %.0f µs".formatted(
-                (Machine.runQueueNanos(server.pid()) - waited[0]) / 1e3 / (actions + warmUp),
-                (Machine.runQueueNanos(relay.pid()) - waited[1]) / 1e3 / (actions + warmUp),
-                (Machine.runQueueNanos(ProcessHandle.current().pid()) - waited[2]) / 1e3 / (actions + warmUp));
+                (Machine.runQueueNanos(server.pid()) - waited[0]) / 1e3 / actions,
+                (Machine.runQueueNanos(relay.pid()) - waited[1]) / 1e3 / actions,
+                (Machine.runQueueNanos(ProcessHandle.current().pid()) - waited[2]) / 1e3 / actions);
         System.out.println("waiting for a CPU per action: " + queued);
         row("threads runnable, waiting for a CPU, per action", queued);
         report("phone POST /action → party_wait returns it", samples[0]);
