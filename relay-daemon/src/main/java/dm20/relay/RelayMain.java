@@ -26,8 +26,11 @@ import io.helidon.webserver.WebServer;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -149,8 +152,8 @@ public final class RelayMain {
     /**
      * Folds the bus into {@code state} as a restarted relay must: the outbox from the latest {@code session_opened}
      * (which resets the table, so the result is that of folding the whole outbox; a campaign's bus holds every
-     * session it ever played), and this session's actions from the inbox, after the inbox's end at the opening when
-     * the opening says where that was.
+     * session it ever played), and this session's actions and who had joined it from the inbox, after the inbox's end
+     * at the opening when the opening says where that was.
      *
      * @return the outbox reader, at the outbox's end, to follow it live from there
      */
@@ -161,21 +164,40 @@ public final class RelayMain {
         for (Optional<Envelope<OutboxMessage>> e = outbox.next(); e.isPresent(); e = outbox.next()) {
             state.apply(e.get());
         }
-        state.restoreSubmissions(submissions(bus, inboxEnd));
+        InboxSoFar inbox = inboxSoFar(bus, inboxEnd);
+        state.restoreSubmissions(inbox.submitted());
+        state.restoreJoined(inbox.attached());
         return outbox;
     }
 
-    private static List<ActionSubmitted> submissions(PartyBus bus, Optional<Long> after) {
+    /**
+     * This session's part of the inbox as a restarted relay needs it: the actions players queued, and when each seat
+     * last gained a socket (a presence report whose count went up; counts start again at each {@code relay_started},
+     * as a new relay counts its own sockets from zero).
+     */
+    private record InboxSoFar(List<ActionSubmitted> submitted, Map<String, Instant> attached) { }
+
+    private static InboxSoFar inboxSoFar(PartyBus bus, Optional<Long> after) {
         List<ActionSubmitted> found = new ArrayList<>();
+        Map<String, Instant> attached = new HashMap<>();
+        Map<String, Integer> sockets = new HashMap<>();
         try (BusReader<InboxMessage> inbox = bus.inboxReader(Optional.empty())) {
             after.ifPresent(inbox::seekAfter);
             for (var e = inbox.next(); e.isPresent(); e = inbox.next()) {
-                if (e.get().message() instanceof ActionSubmitted s) {
-                    found.add(s);
+                switch (e.get().message()) {
+                    case ActionSubmitted s -> found.add(s);
+                    case InboxMessage.RelayStarted r -> sockets.clear();
+                    case InboxMessage.PresenceChanged p -> {
+                        if (p.connections() > sockets.getOrDefault(p.seatId(), 0)) {
+                            attached.put(p.seatId(), p.at());
+                        }
+                        sockets.put(p.seatId(), p.connections());
+                    }
+                    default -> { }
                 }
             }
         }
-        return found;
+        return new InboxSoFar(found, attached);
     }
 
     private static PlayerApi playerApi(PartyBus bus, LiveTable table, Limits limits, Clock clock) {

@@ -168,6 +168,35 @@ class HostControlsIT {
     }
 
     @Test
+    void lock_afterARelayKilledAndRestarted_keepsTheSeatsThatHadJoined_evenWithTheirPhonesAway() throws Exception {
+        WsClient p1 = joined("p1");
+        awaitPresence("p1", 1);
+        p1.close();   // the phone sleeps through what follows
+        awaitPresence("p1", 0);
+        relay.process().destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        relay.start();
+        WsClient tv = joined("tv");   // back after the restart
+
+        assertThat(post("/api/host/lock", HOST, "{\"locked\":true}").statusCode()).isEqualTo(202);
+        HostRequested lock = awaitHost(h -> h.command() == HostCommand.LOCK);
+        assertThat(lock.seated()).containsExactlyInAnyOrder("p1", "tv");
+        relay.post(new OutboxMessage.RoomLockChanged(true, lock.seated(), T0));
+        awaitHostView(v -> v.path("locked").asBoolean());
+
+        WsClient back = joined("p1");   // the phone wakes up: still at the table
+        assertThat(back.seen()).anyMatch(f -> f.path("type").asString().equals("welcome"));
+        WsClient p2 = relay.connect().hello(token("p2"));   // never joined: stays out
+        assertThat(p2.awaitClose(WAIT)).isEqualTo(4403);
+        back.close();
+        tv.close();
+    }
+
+    private void awaitPresence(String seat, int connections) {
+        relay.awaitInbox(m -> m instanceof InboxMessage.PresenceChanged p && p.seatId().equals(seat)
+                && p.connections() == connections, WAIT);
+    }
+
+    @Test
     void rotateObserver_oldTvSocketClosedAndOldLinkDead_newLinkWorks() {
         WsClient tv = joined("tv");
         assertThat(post("/api/host/observer/rotate", HOST, "{}").statusCode()).isEqualTo(202);

@@ -3,17 +3,22 @@ package dm20.relay;
 import dm20.protocol.Role;
 import dm20.protocol.Visibility;
 import dm20.protocol.message.InboxMessage.ActionSubmitted;
+import dm20.protocol.message.InboxMessage.PresenceChanged;
+import dm20.protocol.message.InboxMessage.RelayStarted;
 import dm20.protocol.message.OutboxMessage;
 import dm20.protocol.queue.BusReader;
 import dm20.protocol.queue.Envelope;
 import dm20.protocol.queue.PartyBus;
+import dm20.relay.live.LiveTable;
 import dm20.relay.state.ActionRecord;
 import dm20.relay.state.TableState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,6 +91,35 @@ class RelayRestoreTest {
             assertThat(restored.epoch()).contains("e2");
             assertThat(restored.pendingActions()).extracting(ActionRecord::actionId).containsExactly("a-e2-p2");
             assertThat(restored.action("a-e1-p2")).isEmpty();
+        }
+    }
+
+    @Test
+    void restore_whoHadJoined_withTheLinkTheyHoldNow_isKeptForALaterRoomLock() {
+        try (PartyBus bus = PartyBus.open(dir)) {
+            session(bus, "e1", Optional.empty(), T0);
+            bus.inboxWriter().append(new PresenceChanged("p4", 1, T0.plusSeconds(5)));   // the previous session's
+            session(bus, "e2", Optional.of(resumeAtInboxEnd(bus)), T0.plusSeconds(3600));
+            Instant now = T0.plusSeconds(3700);
+            var inbox = bus.inboxWriter();
+            inbox.append(new PresenceChanged("dm", 1, now));
+            inbox.append(new PresenceChanged("p1", 1, now));
+            inbox.append(new PresenceChanged("p1", 0, now.plusSeconds(1)));      // away now, but joined
+            inbox.append(new PresenceChanged("p2", 1, now));                      // joined with a link since replaced
+            inbox.append(new PresenceChanged("p3", 2, now));                      // an earlier relay's two sockets
+            inbox.append(new PresenceChanged("tv", 1, now));
+            inbox.append(new PresenceChanged("tv", 0, now.plusSeconds(1)));
+            inbox.append(new RelayStarted("relay-2", List.of("http://127.0.0.1:1"), 1, 42L, now.plusSeconds(2)));
+            inbox.append(new PresenceChanged("p3", 1, now.plusSeconds(3)));      // the next relay counts from zero
+            bus.outboxWriter().append(new OutboxMessage.SeatIssued("p2", Role.PLAYER, "Hero2", Optional.of("p2"),
+                    Optional.of("c2"), dm20.protocol.Tokens.hash("token-p2-new"), now.plusSeconds(4)));
+
+            TableState restored = new TableState();
+            RelayMain.restore(bus, restored).close();
+            LiveTable table = new LiveTable(restored, (seat, sockets) -> { }, Clock.fixed(now, ZoneOffset.UTC), 4, 200);
+
+            assertThat(table.joinedSeats()).containsExactlyInAnyOrder("p1", "p3", "tv");
+            assertThat(restored.joinedBefore()).doesNotContainKeys("dm", "p2", "p4");
         }
     }
 

@@ -84,6 +84,7 @@ public final class LiveTable {
         this.clock = clock;
         this.maxSocketsPerSeat = maxSocketsPerSeat;
         this.maxObserverSockets = maxObserverSockets;
+        joined.putAll(state.joinedBefore());   // a restarted relay: who had joined before it (TableState#restoreJoined)
     }
 
     /** Folds a message and sends its frames to every attached socket; closes sockets it invalidates. */

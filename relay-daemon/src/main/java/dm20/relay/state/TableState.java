@@ -63,6 +63,10 @@ public final class TableState {
     private boolean locked;
     /** While locked: seat id → the token hash it was seated with when the room was locked. */
     private final Map<String, String> admitted = new LinkedHashMap<>();
+    /** Seat id → when its current link was issued (first, or rotated): a socket before that held another link. */
+    private final Map<String, Instant> linkSince = new LinkedHashMap<>();
+    /** Seat id → the token hash it had joined this session with before this relay started ({@link #restoreJoined}). */
+    private final Map<String, String> joinedBefore = new LinkedHashMap<>();
 
     /** Folds one outbox message. */
     public Change apply(Envelope<OutboxMessage> envelope) {
@@ -72,6 +76,8 @@ public final class TableState {
             case SeatIssued s -> issue(s);
             case SeatRevoked s -> {
                 admitted.remove(s.seatId());
+                linkSince.remove(s.seatId());
+                joinedBefore.remove(s.seatId());
                 yield seats.revoke(s.seatId()) ? new Change.SeatGone(s.seatId(), s.reason()) : NONE;
             }
             case RoomLockChanged r -> lock(r);
@@ -100,6 +106,8 @@ public final class TableState {
         promptSince = Instant.EPOCH;
         locked = false;
         admitted.clear();
+        linkSince.clear();
+        joinedBefore.clear();
         epoch = Optional.of(s.epoch());
         campaign = s.campaign();
         sessionStart = s.at();
@@ -108,11 +116,16 @@ public final class TableState {
     }
 
     private Change issue(SeatIssued s) {
-        if (seats.issue(s) != SeatRegistry.IssueOutcome.ROTATED) {
+        SeatRegistry.IssueOutcome outcome = seats.issue(s);
+        if (outcome != SeatRegistry.IssueOutcome.UPDATED) {
+            linkSince.put(s.seatId(), s.at());
+        }
+        if (outcome != SeatRegistry.IssueOutcome.ROTATED) {
             return NONE;
         }
         // a new link is a new device: while locked it stays out until the host unlocks
         admitted.remove(s.seatId());
+        joinedBefore.remove(s.seatId());
         return new Change.SeatGone(s.seatId(), "your link was replaced; ask the host for the new one");
     }
 
@@ -165,6 +178,27 @@ public final class TableState {
     /** Adds actions this relay queued earlier (read back from the inbox): only those of this session. */
     public void restoreSubmissions(Collection<ActionSubmitted> submitted) {
         submitted.stream().filter(s -> !s.at().isBefore(sessionStart)).forEach(actions::submitted);
+    }
+
+    /**
+     * What a restarted relay knows of who had joined this session, for a room lock the host sets later (it keeps the
+     * seats that joined): {@code attached} is each seat's last time its socket count went up this session, from the
+     * inbox's presence reports. A seat counts as joined with the link it holds if that was at or after its link was
+     * issued (before, the socket held a link since rotated); the host's own seat never needs to have joined.
+     * Where the reports cannot tell (a change collapsed into the next one), the seat does not count: as before a
+     * restart, its phone joins again by reconnecting.
+     */
+    public void restoreJoined(Map<String, Instant> attached) {
+        joinedBefore.clear();
+        attached.forEach((id, at) -> seats.byId(id)
+                .filter(seat -> seat.role() != dm20.protocol.Role.DM)
+                .filter(seat -> !at.isBefore(sessionStart) && !at.isBefore(linkSince.getOrDefault(id, Instant.MAX)))
+                .ifPresent(seat -> joinedBefore.put(id, seat.tokenHash())));
+    }
+
+    /** Seat id → token hash: the seats that had joined this session before this relay started, with their link. */
+    public Map<String, String> joinedBefore() {
+        return Map.copyOf(joinedBefore);
     }
 
     /** The seat registry; package-private so only the state package (and its tests) touch it. */
