@@ -73,8 +73,8 @@ final class RelayLauncher {
     /**
      * The relay limits in {@value #OPTIONS_ENV}: {@code --name N} or {@code --name=N} pairs, N a whole number, as
      * {@code --name N} words for the relay's command line. The relay's own parser then checks each name and
-     * value (an unknown option or a value it refuses stops its start, and {@code party_start} reports its usage
-     * line); refused here already: anything that is not such a pair, and the options {@code party_start} sets.
+     * value (an unknown option or a value it refuses stops its start, and {@code party_start} quotes the relay's
+     * error); refused here already: anything that is not such a pair, and the options {@code party_start} sets.
      *
      * @throws IllegalArgumentException naming the word that is wrong
      */
@@ -198,14 +198,15 @@ final class RelayLauncher {
      * relay names what stopped it first (a refused option before its usage, an exception before its stack).
      */
     static String logSince(Path campaignDir, long offset, int lines) {
-        try (var in = Files.newInputStream(log(campaignDir))) {
-            in.skipNBytes(Math.min(offset, Files.size(log(campaignDir))));
+        Path log = log(campaignDir);
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(Math.min(offset, Files.size(log)));
             List<String> all = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
             if (all.isEmpty()) {
                 return "(nothing in the relay log)";
             }
             return String.join("\n", all.subList(0, Math.min(lines, all.size())))
-                    + (all.size() > lines ? "\n(" + (all.size() - lines) + " more lines in " + log(campaignDir) + ")" : "");
+                    + (all.size() > lines ? "\n(" + (all.size() - lines) + " more lines in " + log + ")" : "");
         } catch (IOException e) {
             return "(no relay log)";
         }
